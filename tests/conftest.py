@@ -41,6 +41,15 @@ def mkdocs_build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env=No
     )
 
 
+def copy_site(tmp_path: Path) -> Path:
+    """A copy of everything the build reads, to break on purpose in a test."""
+    for name in ("docs", "snippets", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site, built once per test session with the strict build."""

@@ -1,0 +1,27 @@
+import torch
+import torch.nn.functional as F
+
+# float64: a finite difference subtracts two nearly equal losses, and
+# float32's 7 digits would leave too few correct digits in the quotient.
+x = torch.tensor([1.1], dtype=torch.float64)
+y = torch.tensor([1.0], dtype=torch.float64)
+
+
+def loss_at(w, b):
+    return F.binary_cross_entropy(torch.sigmoid(w * x + b), y)
+
+
+w = torch.tensor([2.2], dtype=torch.float64, requires_grad=True)
+b = torch.tensor([0.0], dtype=torch.float64, requires_grad=True)
+loss_at(w, b).backward()
+
+# Central difference: (L(p + h) - L(p - h)) / 2h approaches dL/dp as h -> 0.
+h = 1e-6
+with torch.no_grad():
+    numeric_w = (loss_at(w + h, b) - loss_at(w - h, b)) / (2 * h)
+    numeric_b = (loss_at(w, b + h) - loss_at(w, b - h)) / (2 * h)
+
+print(f"dL/dw  autograd {w.grad.item():.8f}  finite difference {numeric_w.item():.8f}")
+print(f"dL/db  autograd {b.grad.item():.8f}  finite difference {numeric_b.item():.8f}")
+print("agree to 1e-8:", abs(w.grad.item() - numeric_w.item()) < 1e-8
+      and abs(b.grad.item() - numeric_b.item()) < 1e-8)
