@@ -32,6 +32,9 @@ def count(model):
 
 cfg = {"vocab_size": 50257, "context_length": 1024, "emb_dim": 768,
        "n_heads": 12, "n_layers": 12, "drop_rate": 0.1}
+# Nothing random is drawn on "meta", but on a real device the layers start from random
+# weights: the seed keeps this code reproducible if you build the model for real.
+torch.manual_seed(123)
 for qkv_bias in (False, True):
     # On the "meta" device tensors have a shape and a dtype but no storage.
     with torch.device("meta"):

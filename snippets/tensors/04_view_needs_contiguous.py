@@ -3,8 +3,9 @@ import torch
 t = torch.tensor([[1, 2, 3], [4, 5, 6]])
 tt = t.T  # the transpose reads the same memory in a different order
 print("t.T:", tt.tolist())
-print("is t contiguous?  ", t.is_contiguous())
-print("is t.T contiguous?", tt.is_contiguous())
+# stride: how many stored elements to skip to move one step along each dimension
+print("t   stride:", t.stride(), "contiguous:", t.is_contiguous())
+print("t.T stride:", tt.stride(), "contiguous:", tt.is_contiguous())
 
 try:
     tt.view(6)
