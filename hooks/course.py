@@ -1,5 +1,8 @@
 """MkDocs hook of the course site.
 
+- Chapter notebooks (docs/notebooks/*.ipynb) stay documentation pages under
+  mkdocs-static-i18n, which rebuilds every file as a plain File and would
+  otherwise copy the notebook JSON raw instead of rendering it.
 - A Hindi page that does not exist yet is built from its English page by
   mkdocs-static-i18n; this hook puts a short Hindi notice on top of it.
 """
@@ -7,9 +10,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 UNTRANSLATED_NOTICE = {
     "hi": (
@@ -17,6 +22,43 @@ UNTRANSLATED_NOTICE = {
         "    इस पेज का हिन्दी अनुवाद अभी नहीं हुआ है, इसलिए इसे अंग्रेज़ी में दिखाया जा रहा है।\n\n"
     ),
 }
+
+
+def _is_notebook_page(file) -> bool:
+    return file.src_uri.startswith("notebooks/") and file.src_uri.endswith(".ipynb")
+
+
+def on_startup(command, dirty):
+    # mkdocs-static-i18n recreates every file as a plain File and asks it whether
+    # it is a page, so the answer has to come from the class, not a wrapper.
+    if getattr(File.is_documentation_page, "course_notebooks", False):
+        return
+    markdown_only = File.is_documentation_page
+
+    def is_documentation_page(self) -> bool:
+        return markdown_only(self) or _is_notebook_page(self)
+
+    is_documentation_page.course_notebooks = True
+    File.is_documentation_page = is_documentation_page
+
+
+# --- light notebook pages ------------------------------------------------------
+# mkdocs-jupyter inlines about 600 KB of JupyterLab CSS and a few scripts (one of
+# them imports Mermaid from a CDN) into every notebook page. The course keeps the
+# cells' HTML, drops those, and styles the cells with its own notebook.css; code
+# cells become ordinary highlighted code blocks, so the theme's copy button and
+# colours apply, and KaTeX renders the math in markdown cells.
+INLINE_STYLE_OR_SCRIPT = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.DOTALL)
+CLIPBOARD = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', re.DOTALL)
+NOTEBOOK_CODE = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>(?:<span></span>)?(.*?)</pre>', re.DOTALL)
+
+
+def on_page_content(html, page, config, files):
+    if not _is_notebook_page(page.file):
+        return html
+    html = INLINE_STYLE_OR_SCRIPT.sub("", html)
+    html = CLIPBOARD.sub("", html)
+    return NOTEBOOK_CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre>', html)
 
 
 def is_fallback(page) -> bool:

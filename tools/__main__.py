@@ -3,6 +3,7 @@
     python -m tools refresh [-k EXPR]       rewrite snippet outputs from a run
     python -m tools status                  translation state of every page
     python -m tools mark-current PAGE...    record a Hindi page as matching its English page
+    python -m tools notebooks [--check]     generate the chapter notebooks from the pages
     python -m tools bench                   print the benchmark figures
 """
 
@@ -36,6 +37,18 @@ def mark_current(args) -> int:
     return 0
 
 
+def notebooks(args) -> int:
+    from tools import notebooks as nb
+
+    if args.check:
+        problems = nb.stale()
+        print("\n".join(problems) or "notebooks are up to date")
+        return 1 if problems else 0
+    for path in nb.write_all():
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
 def bench(_args) -> int:
     from tools import bench as benchmark
 
@@ -54,6 +67,9 @@ def main() -> int:
     p = commands.add_parser("mark-current", help="record Hindi pages as up to date")
     p.add_argument("pages", nargs="+", help="e.g. docs/autograd.hi.md")
     p.set_defaults(func=mark_current)
+    p = commands.add_parser("notebooks", help="generate docs/notebooks/*.ipynb from the pages")
+    p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
+    p.set_defaults(func=notebooks)
     commands.add_parser("bench", help="print the benchmark figures").set_defaults(func=bench)
     args = parser.parse_args()
     return args.func(args)
