@@ -4,7 +4,7 @@
     python -m tools status                  translation state of every page
     python -m tools mark-current PAGE...    record a Hindi page as matching its English page
     python -m tools notebooks [--check]     generate the chapter notebooks from the pages
-    python -m tools bench                   print the benchmark figures
+    python -m tools bench [--quick]         print the benchmark figures
 """
 
 import argparse
@@ -49,10 +49,10 @@ def notebooks(args) -> int:
     return 0
 
 
-def bench(_args) -> int:
+def bench(args) -> int:
     from tools import bench as benchmark
 
-    benchmark.main()
+    benchmark.main(["--quick"] if args.quick else [])
     return 0
 
 
@@ -70,7 +70,9 @@ def main() -> int:
     p = commands.add_parser("notebooks", help="generate docs/notebooks/*.ipynb from the pages")
     p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
     p.set_defaults(func=notebooks)
-    commands.add_parser("bench", help="print the benchmark figures").set_defaults(func=bench)
+    p = commands.add_parser("bench", help="print the benchmark figures")
+    p.add_argument("--quick", action="store_true", help="harness and build figures only")
+    p.set_defaults(func=bench)
     args = parser.parse_args()
     return args.func(args)
 

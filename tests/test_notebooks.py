@@ -1,0 +1,125 @@
+"""The chapter notebooks: generated from the pages, current, valid, and when
+executed on the CPU they print what the snippets' output files say."""
+
+import json
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from tools import notebooks as nb
+from tools import snippets as sn
+
+NOTEBOOKS = sorted(nb.expected())
+CELL_TIMEOUT_S = 120
+
+
+def rel(path) -> str:
+    return path.relative_to(sn.ROOT).as_posix()
+
+
+def test_every_chapter_has_a_notebook_per_language():
+    missing = [
+        rel(nb.notebook_path(chapter, language))
+        for chapter in nb.chapters()
+        for language in nb.LANGUAGES
+        if nb.notebook_path(chapter, language) not in NOTEBOOKS
+    ]
+    assert not missing, f"chapters without a notebook (is the page missing?): {missing}"
+
+
+def test_committed_notebooks_are_up_to_date():
+    problems = nb.stale()
+    assert not problems, (
+        "Notebooks are generated from the pages and snippets, never edited by hand:\n  "
+        + "\n  ".join(problems)
+        + "\nRegenerate them with: python -m tools notebooks"
+    )
+
+
+def test_generator_is_deterministic():
+    assert nb.expected() == nb.expected()
+
+
+def load(path):
+    """Read and validate a notebook; a malformed one fails naming its path."""
+    try:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+    except (json.JSONDecodeError, nbformat.ValidationError, nbformat.reader.NotJSONError) as exc:
+        raise AssertionError(f"{path}: not a valid notebook: {str(exc).splitlines()[0]}") from None
+    return notebook
+
+
+def execute(path, workdir):
+    """Run every cell with a fresh Jupyter kernel on the CPU; a failing cell is
+    reported with the notebook path and its cell number."""
+    notebook = load(path)
+    client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name="python3",
+                            resources={"metadata": {"path": str(workdir)}})
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        index = next((i for i, c in enumerate(notebook.cells)
+                      if any(o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
+        raise AssertionError(f"{path}: cell {index} failed:\n{str(exc)[-1500:]}") from None
+    return notebook
+
+
+@pytest.fixture
+def cpu_kernel(monkeypatch):
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=rel)
+def test_notebook_runs_and_prints_the_snippet_outputs(path, tmp_path, cpu_kernel):
+    notebook = execute(path, tmp_path)
+    checked = 0
+    for index, cell in enumerate(notebook.cells):
+        module = cell.get("metadata", {}).get("course", {}).get("snippet")
+        if cell.cell_type != "code" or not module:
+            continue
+        snippet = sn.Snippet(sn.SNIPPETS / module)
+        printed = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
+        comparison = sn.Comparison(snippet.output_path().read_text("utf-8"), printed, snippet.varies)
+        assert comparison.agrees, (
+            f"{rel(path)} cell {index} ({module}) printed something other than its output file:\n"
+            + comparison.diff(rel(snippet.output_path()))
+        )
+        checked += 1
+    assert checked, f"{rel(path)} has no snippet cells"
+
+
+def test_malformed_notebook_is_reported_with_its_path(tmp_path):
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text('{"cells": [', encoding="utf-8")
+    with pytest.raises(AssertionError, match="broken.ipynb: not a valid notebook"):
+        load(broken)
+
+
+def test_failing_cell_is_reported_with_path_and_cell_number(tmp_path, cpu_kernel):
+    path = tmp_path / "fails.ipynb"
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# A notebook"),
+        nbformat.v4.new_code_cell("print('fine')"),
+        nbformat.v4.new_code_cell("raise ValueError('boom')"),
+    ])
+    nbformat.write(notebook, path)
+    with pytest.raises(AssertionError, match=r"fails.ipynb: cell 2 failed:(.|\n)*boom"):
+        execute(path, tmp_path)
+
+
+def test_chapter_pages_link_their_notebooks(built_site):
+    for chapter in nb.chapters():
+        for language, prefix in (("en", ""), ("hi", "hi/")):
+            html = (built_site / prefix / chapter / "index.html").read_text(encoding="utf-8")
+            name = nb.notebook_path(chapter, language).name
+            assert f"../notebooks/{chapter}/{name}" in html, f"{prefix}{chapter}/ does not link {name}"
+            assert (built_site / prefix / "notebooks" / chapter / name).exists()
+            notebook_page = built_site / prefix / "notebooks" / chapter / "index.html"
+            assert "jp-Cell" in notebook_page.read_text(encoding="utf-8"), (
+                f"{notebook_page} is not a rendered notebook page"
+            )
+
+
