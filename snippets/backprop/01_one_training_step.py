@@ -17,9 +17,10 @@ y = torch.tensor([[1.0]])  # its label, the same shape as the output: [1, 1]
 
 y_hat = model(x)  # 1. forward pass
 loss = loss_fn(y_hat, y)  # 2. loss
-optimizer.zero_grad()  # 3. clear old gradients
-loss.backward()  # 4. backward pass: fills .grad of every parameter
-optimizer.step()  # 5. update: p <- p - lr * p.grad
+optimizer.zero_grad()  # 3. backward pass: clear the old gradients,
+loss.backward()  #    then fill the .grad of every parameter
+optimizer.step()  # 4. update: p <- p - lr * p.grad
+# 5. repeat 1-4 on the next batch (the training loop does)
 
 print("output shape:", y_hat.shape, " label shape:", y.shape)
 print(f"loss before the step: {loss.item():.4f}")
