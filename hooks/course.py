@@ -49,7 +49,11 @@ def on_startup(command, dirty):
 # cells become ordinary highlighted code blocks, so the theme's copy button and
 # colours apply, and KaTeX renders the math in markdown cells.
 INLINE_STYLE_OR_SCRIPT = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.DOTALL)
-CLIPBOARD = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', re.DOTALL)
+CLIPBOARD = re.compile(
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
+    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>',
+    re.DOTALL,
+)
 NOTEBOOK_CODE = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>(?:<span></span>)?(.*?)</pre>', re.DOTALL)
 
 
@@ -69,10 +73,41 @@ def is_fallback(page) -> bool:
     return locale is not None and building is not None and locale != building
 
 
+NOTEBOOK_LINKS = {
+    "en": ("Run this chapter as a notebook", "read it here", "download the .ipynb", "open it in Colab"),
+    "hi": ("इस अध्याय को नोटबुक में चलाएँ", "यहाँ पढ़ें", ".ipynb डाउनलोड करें", "Colab में खोलें"),
+}
+
+
+def notebook_links(page, config) -> str:
+    """A line under a chapter's title linking its notebook: the rendered page, the
+    file to download and, when the repository URL is configured, Colab."""
+    language = getattr(page.file, "locale_alternate_of", None) or "en"
+    chapter = Path(page.file.src_uri).name.split(".")[0]
+    suffix = "" if language == "en" else f".{language}"
+    source = Path(config.docs_dir) / "notebooks" / f"{chapter}{suffix}.ipynb"
+    if page.file.src_uri.startswith("notebooks/") or not source.exists():
+        return ""
+    lead, read, download, colab = NOTEBOOK_LINKS.get(language, NOTEBOOK_LINKS["en"])
+    links = [
+        f"[{read}](notebooks/{chapter}.ipynb)",
+        f'<a href="../notebooks/{chapter}/{source.name}" download>{download}</a>',
+    ]
+    repo = (config.repo_url or "").rstrip("/")
+    if repo.startswith("https://github.com/"):
+        slug = repo.removeprefix("https://github.com/")
+        links.append(f"[{colab}](https://colab.research.google.com/github/{slug}/blob/main/docs/notebooks/{source.name})")
+    return f'{lead}: {" · ".join(links)}\n{{ .notebook-links }}\n\n'
+
+
 def on_page_markdown(markdown, page, config, files):
     if is_fallback(page):
-        notice = UNTRANSLATED_NOTICE.get(page.file.locale_alternate_of, "")
-        return notice + markdown
+        markdown = UNTRANSLATED_NOTICE.get(page.file.locale_alternate_of, "") + markdown
+    links = notebook_links(page, config)
+    if links:
+        title = re.search(r"^# .*$", markdown, re.MULTILINE)
+        at = title.end() + 1 if title else 0
+        markdown = markdown[:at] + "\n" + links + markdown[at:]
     return markdown
 
 
