@@ -168,8 +168,11 @@ def _build(page: Path) -> nbformat.NotebookNode:
                     target = m["target"]
                     if target.split(":")[0].endswith(".py"):
                         builder.add_code(target)
-                    else:
+                    elif target.endswith(".out"):
                         builder.add_output(target)
+                    else:  # a generated text file shown as it is, e.g. measured figures
+                        builder.markdown.extend(
+                            [lines[i], *(SNIPPETS / target).read_text("utf-8").splitlines(), lines[end]])
             else:
                 builder.markdown.extend(lines[i:end + 1])
             i = end + 1
