@@ -124,14 +124,13 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.quick:
         return
-    for name, title in (("bench_devices", "CPU / GPU speed"), ("bench_weight", "Page weight")):
-        print(f"\n== {title} (tools/{name}.py) ==")
-        try:
-            module = __import__(f"tools.{name}", fromlist=["main"])
-        except ImportError as exc:
-            print(f"not available: {exc}")
-            continue
-        module.main()
+    from tools import bench_devices, bench_weight
+
+    print("\n== CPU / GPU speed (tools/bench_devices.py; the page's figures are written by")
+    print("   `python -m tools.bench_devices` and then `python -m tools notebooks`) ==")
+    bench_devices.main(["--print-only"])
+    print("\n== Page weight in Chromium, cold load (tools/bench_weight.py) ==")
+    bench_weight.main()
 
 
 if __name__ == "__main__":

@@ -33,6 +33,10 @@ NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 REL_TOL = 1e-4
 INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--\s+"(?P<target>[^"]+)"\s*$', re.MULTILINE)
 REFRESH_HINT = "pytest tests/test_snippets.py --refresh-outputs"
+# A CUDA output file (`NN_name.cuda.out`) holds only a line starting with this
+# until tools/gpu_lane.sh has run the snippet on a machine with a CUDA GPU.
+NOT_CAPTURED = "Not captured on a CUDA machine yet"
+GPU_LANE_HINT = "run tools/gpu_lane.sh on a machine with a CUDA GPU"
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,22 @@ class Snippet:
 def discover() -> list[Snippet]:
     """Every snippet module, in chapter then page order."""
     return [Snippet(p) for p in sorted(SNIPPETS.glob("*/*.py")) if SNIPPET_NAME.match(p.name)]
+
+
+def device_dependent(chapter: str | None = None) -> list[Snippet]:
+    """Snippets whose output depends on the device: those with a CUDA output file beside them."""
+    return [s for s in discover()
+            if s.output_path("cuda").exists() and chapter in (None, s.chapter)]
+
+
+def not_captured_text() -> str:
+    """What a CUDA output file says until it has been captured on a CUDA machine."""
+    return f"{NOT_CAPTURED}: {GPU_LANE_HINT} to capture this output.\n"
+
+
+def is_captured(path: Path) -> bool:
+    """True when a CUDA output file holds output printed on a CUDA machine."""
+    return path.exists() and not path.read_text(encoding="utf-8").startswith(NOT_CAPTURED)
 
 
 def provenance_path(chapter: str, device: str = "cpu") -> Path:

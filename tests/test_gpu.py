@@ -1,0 +1,115 @@
+"""The gpu lane: needs a CUDA device, skipped (saying why) without one.
+
+    pytest -m gpu                      # compare CUDA outputs with NN_name.cuda.out
+    pytest -m gpu --refresh-outputs    # capture them (tools/gpu_lane.sh does both)
+
+A snippet whose output depends on the device has a `NN_name.cuda.out` beside
+its `NN_name.out`; the page shows both in tabs. Until it is captured on a CUDA
+machine, that file holds one line saying so.
+"""
+
+import copy
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+import torch
+from torch import nn
+
+from tools import snippets as sn
+
+pytestmark = [
+    pytest.mark.gpu,
+    pytest.mark.skipif(
+        not torch.cuda.is_available(),
+        reason="needs a CUDA device: none found (torch.cuda.is_available() is False)",
+    ),
+]
+
+DEVICE_SNIPPETS = sn.device_dependent()
+CAPTURE_HINT = "pytest tests/test_gpu.py -m gpu --refresh-outputs (tools/gpu_lane.sh runs it)"
+TIMEOUT_S = 300
+
+
+@pytest.mark.parametrize("snippet", DEVICE_SNIPPETS, ids=lambda s: f"{s.chapter}/{s.path.stem}")
+def test_cuda_output(snippet, refresh):
+    try:
+        printed = sn.run(snippet, device="cuda")
+    except sn.SnippetError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    out = snippet.output_path("cuda")
+    if refresh:
+        stored = out.read_text(encoding="utf-8") if sn.is_captured(out) else ""
+        new = sn.Comparison(stored, printed, snippet.varies).refreshed() if stored else printed
+        sn.write_if_changed(out, new)
+        sn.write_if_changed(sn.provenance_path(snippet.chapter, "cuda"), sn.provenance("cuda"))
+        return
+    if not sn.is_captured(out):
+        pytest.fail(
+            f"{out.relative_to(sn.ROOT)} has not been captured on a CUDA machine yet.\n"
+            f"Capture it with: {CAPTURE_HINT}",
+            pytrace=False,
+        )
+    comparison = sn.Comparison(out.read_text(encoding="utf-8"), printed, snippet.varies)
+    if not comparison.agrees:
+        message = sn.mismatch_message(snippet, comparison, device="cuda")
+        pytest.fail(message.replace(sn.REFRESH_HINT, CAPTURE_HINT.split(" (")[0]), pytrace=False)
+
+
+@pytest.mark.parametrize("chapter", sorted({s.chapter for s in DEVICE_SNIPPETS}))
+def test_cuda_provenance_names_this_gpu(chapter, refresh):
+    path = sn.provenance_path(chapter, "cuda")
+    if refresh:
+        sn.write_if_changed(path, sn.provenance("cuda"))
+    stored, now = path.read_text(encoding="utf-8"), sn.provenance("cuda")
+    assert stored == now, (
+        f"{path.relative_to(sn.ROOT)} says the CUDA outputs came from\n    {stored}"
+        f"but the gpu tests now run on\n    {now}Record it with: {CAPTURE_HINT}"
+    )
+
+
+def test_cpu_and_cuda_gradients_agree():
+    """The same network, weights and batch: gradients on the CPU and on CUDA agree
+    within float32 rounding (rtol 1e-5, atol 1e-7), as the page states."""
+    torch.manual_seed(0)
+    model_cpu = nn.Sequential(nn.Linear(32, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(),
+                              nn.Linear(64, 1), nn.Sigmoid())
+    model_cuda = copy.deepcopy(model_cpu).to("cuda")
+    x = torch.randn(256, 32)
+    y = (x[:, :4].sum(dim=1, keepdim=True) > 0).float()
+    for model, device in ((model_cpu, "cpu"), (model_cuda, "cuda")):
+        nn.functional.binary_cross_entropy(model(x.to(device)), y.to(device)).backward()
+    for (name, p_cpu), p_cuda in zip(model_cpu.named_parameters(), model_cuda.parameters(),
+                                     strict=True):
+        g_cpu, g_cuda = p_cpu.grad, p_cuda.grad.cpu()
+        assert torch.allclose(g_cpu, g_cuda, rtol=1e-5, atol=1e-7), (
+            f"gradient of {name}: CPU and CUDA differ by up to {(g_cpu - g_cuda).abs().max():.3e}"
+            f" (float32 matmul precision: {torch.get_float32_matmul_precision()})"
+        )
+
+
+def test_ddp_snippet_under_torchrun_on_cuda():
+    """The page's torchrun command on this machine's GPUs (nccl), at most 2 of them."""
+    snippet = sn.Snippet(sn.SNIPPETS / "gpu-training" / "07_ddp.py")
+    gpus = min(2, torch.cuda.device_count())
+    command = [sys.executable, "-m", "torch.distributed.run", "--standalone",
+               f"--nproc_per_node={gpus}", snippet.display]
+    with subprocess.Popen(command, cwd=sn.ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, start_new_session=True) as proc:
+        try:
+            stdout, stderr = proc.communicate(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            stdout, stderr = proc.communicate()
+            pytest.fail(f"torchrun on {gpus} GPU(s) did not finish within {TIMEOUT_S} s:\n"
+                        f"{stdout}\n{stderr[-4000:]}", pytrace=False)
+    assert proc.returncode == 0, f"torchrun on {gpus} GPU(s) failed:\n{stdout}\n{stderr[-4000:]}"
+    lines = stdout.splitlines()
+    assert lines[0].startswith(f"{gpus} processes on cuda, backend nccl"), stdout
+    steps = [line for line in lines if line.startswith("step ")]
+    assert steps and all(
+        line.endswith("identical in all processes: True, equal to one process: True")
+        for line in steps
+    ), stdout
