@@ -176,3 +176,45 @@ def test_untranslated_page_is_shown_in_english_with_a_hindi_notice(tmp_path):
     assert "अनुवाद बाकी है" not in english
     translated = (root / "site" / "hi" / "tensors" / "index.html").read_text(encoding="utf-8")
     assert "अनुवाद बाकी है" not in translated
+
+
+CODE_SPAN = re.compile(r"`[^`\n]*`")
+ANY_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.DOTALL)
+
+
+def glossary_rows() -> list[tuple[str, str]]:
+    """(Hindi term, English term) rows of the site's Hindi glossary page."""
+    rows = []
+    for line in (DOCS / "glossary.hi.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) >= 3 and not set(cells[0]) <= set("-: "):
+            rows.append((cells[0], cells[1]))
+    return [r for r in rows if r[1] != "अंग्रेज़ी"]  # drop each table's header row
+
+
+def reading_text(page) -> str:
+    return ANY_MATH.sub(" ", CODE_SPAN.sub(" ", i18n.prose(i18n.body(page))))
+
+
+@pytest.mark.parametrize("pair", [p for p in PAIRS if p.english.stem != "glossary"], ids=pair_id)
+def test_hindi_page_uses_the_glossary_term_where_english_uses_the_term(pair):
+    """One Hindi term per concept: where the English page uses a glossary term,
+    its Hindi twin uses that term's Hindi form (or the form given in brackets)."""
+    if not pair.exists:
+        pytest.fail(f"{i18n.rel(pair.translated)} is missing", pytrace=False)
+    english = reading_text(pair.english).lower()
+    hindi = reading_text(pair.translated)
+    missing = []
+    for hindi_term, english_term in sorted(glossary_rows(), key=lambda r: -len(r[1])):
+        name = re.sub(r"\s*\(.*?\)", "", english_term).lower()
+        used = re.compile(rf"\b{re.escape(name)}s?\b")
+        if not used.search(english):
+            continue
+        english = used.sub(" ", english)  # "automatic differentiation" is not also "differentiation"
+        forms = [re.sub(r"\s*\(.*?\)", "", hindi_term), *re.findall(r"\((.*?)\)", hindi_term)]
+        if not any(form.strip() and form.strip() in hindi for form in forms):
+            missing.append(f"{english_term} -> {hindi_term}")
+    assert not missing, (
+        f"{i18n.rel(pair.english)} uses these glossary terms but {i18n.rel(pair.translated)} does not "
+        f"use their Hindi term (docs/glossary.hi.md): {missing}"
+    )
