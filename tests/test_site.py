@@ -178,3 +178,21 @@ def test_ruff_is_clean():
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, f"ruff found problems (ruff check --fix may help):\n{result.stdout}"
+
+
+def test_cuda_outputs_are_real_or_say_they_are_not_captured():
+    """A CUDA tab shows output captured on a CUDA machine (with the provenance
+    line naming that GPU), or says plainly that it has not been captured."""
+    problems = []
+    for snippet in sn.device_dependent():
+        path = snippet.output_path("cuda")
+        text = path.read_text(encoding="utf-8")
+        if text.startswith(sn.NOT_CAPTURED):
+            if text != sn.not_captured_text():
+                problems.append(f"{rel(path)}: a not-captured file holds only the notice, exactly")
+            continue
+        provenance = sn.provenance_path(snippet.chapter, "cuda")
+        if not provenance.exists() or "CUDA on" not in provenance.read_text(encoding="utf-8"):
+            problems.append(f"{rel(path)} holds an output but {rel(provenance)} names no CUDA device; "
+                            "capture CUDA outputs only with tools/gpu_lane.sh")
+    assert not problems, "\n".join(problems)
