@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from html import unescape
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -57,12 +59,61 @@ CLIPBOARD = re.compile(
 NOTEBOOK_CODE = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>(?:<span></span>)?(.*?)</pre>', re.DOTALL)
 
 
+HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<inner>.*?)</h(?P=level)>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+NOT_IN_SLUG = re.compile(r"[^\w\s\u0900-\u097f-]")  # keeps Devanagari vowel signs, which \w drops
+
+
+def heading_slug(text: str, separator: str) -> str:
+    """Heading anchors for every page: lower case, punctuation dropped, Devanagari
+    kept whole ("चेन रूल" -> "चेन-रूल"; Python-Markdown's default makes it "_1")."""
+    text = NOT_IN_SLUG.sub("", unicodedata.normalize("NFC", text).lower())
+    return re.sub(r"[\s-]+", separator, text).strip(separator)
+
+
+def on_config(config):
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    return config
+
+
 def on_page_content(html, page, config, files):
     if not _is_notebook_page(page.file):
         return html
     html = INLINE_STYLE_OR_SCRIPT.sub("", html)
     html = CLIPBOARD.sub("", html)
-    return NOTEBOOK_CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre>', html)
+    html = NOTEBOOK_CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre>', html)
+    return _unique_heading_ids(html, page.toc)
+
+
+def _unique_heading_ids(html: str, toc) -> str:
+    """nbconvert repeats ids for repeated headings ("What to notice") and the
+    table of contents mkdocs-jupyter builds uses other ones: give every heading
+    a unique id, slugged like the Markdown pages, and point the TOC at them."""
+    seen: dict[str, int] = {}
+    ids: list[str] = []
+
+    def retitle(match: re.Match) -> str:
+        text = unescape(TAG.sub("", match["inner"])).replace("¶", "").strip()
+        base = heading_slug(text, "-") or "section"
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        new = base if count == 0 else f"{base}_{count}"
+        ids.append(new)
+        inner = match["inner"].replace(f'href="#{match["id"]}"', f'href="#{new}"')
+        return f'<h{match["level"]} id="{new}">{inner}</h{match["level"]}>'
+
+    html = HEADING.sub(retitle, html)
+    for item, new in zip(_flatten(toc), ids, strict=False):
+        item.id = new
+    return html
+
+
+def _flatten(toc) -> list:
+    items = []
+    for item in toc:
+        items.append(item)
+        items.extend(_flatten(item.children))
+    return items
 
 
 def is_fallback(page) -> bool:
