@@ -116,6 +116,22 @@ def _flatten(toc) -> list:
     return items
 
 
+# Material's JavaScript fetches sitemap.xml beside every <link rel="alternate">
+# in the head; mkdocs-static-i18n points those at the page itself in each
+# language, so every page would request two sitemap.xml files that do not exist.
+# The language switcher in the header is a separate element and stays.
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    output = ALTERNATE_LINK.sub("", output)
+    if _is_notebook_page(page.file):
+        # nbconvert's cell ids ("cell-id=x") become the theme's code block ids, and
+        # the "=" breaks the copy button's selector
+        output = output.replace('id="cell-id=', 'id="cell-')
+    return output
+
+
 def is_fallback(page) -> bool:
     """True when the page is the default language's file standing in for another language."""
     file = page.file
@@ -167,10 +183,14 @@ def on_page_markdown(markdown, page, config, files):
 # search/search_index.json. We split it: English pages search
 # search/search_index.json, Hindi pages hi/search/search_index.json (the theme
 # override points a Hindi page's search at its own language root), so a search
-# lists the reader's language only, with Hindi stemming and stop words.
+# lists the reader's language only, with Hindi stemming and stop words. Code
+# blocks and outputs are left out of the indexes: they are the same in both
+# languages and made up a third of each index, which every page downloads; the
+# code names that the prose mentions stay searchable.
+CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
 
 
-def split_search_index(site_dir: Path, languages: list[str]) -> None:
+def split_search_index(site_dir: Path, default_language: str, languages: list[str]) -> None:
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.exists():
         return
@@ -178,6 +198,9 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
     by_language: dict[str, list] = {code: [] for code in languages}
     default = []
     for doc in index["docs"]:
+        if "notebooks/" in doc["location"]:
+            continue  # a notebook page repeats its chapter's text; search lists the chapter
+        doc = {**doc, "text": CODE_BLOCK.sub(" ", doc["text"])}
         code = doc["location"].split("/", 1)[0]
         if code in by_language:
             doc = {**doc, "location": doc["location"][len(code) + 1 :]}
@@ -189,9 +212,10 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
             continue  # an inner (per-language) build: the full index is not there yet
         target = site_dir / code / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
-        index_path.write_text(json.dumps({**index, "docs": default}, ensure_ascii=False),
-                              encoding="utf-8")
+        own = {**index, "config": {**index["config"], "lang": [code]}, "docs": docs}
+        target.write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
+        english = {**index, "config": {**index["config"], "lang": [default_language]}, "docs": default}
+        index_path.write_text(json.dumps(english, ensure_ascii=False), encoding="utf-8")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
@@ -199,5 +223,6 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
     others = [lang.locale for lang in i18n.config.languages if not lang.default]
-    split_search_index(Path(config.site_dir), others)
+    split_search_index(Path(config.site_dir), default, others)

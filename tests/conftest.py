@@ -50,11 +50,16 @@ def copy_site(tmp_path: Path) -> Path:
     return tmp_path
 
 
+# The site as deployed: the Pages workflow sets SITE_URL to the project page's
+# address, and the browser tests serve the build under this sub-path.
+DEPLOYED_SITE_URL = "http://127.0.0.1/llm-basics-pytorch/"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site, built once per test session with the strict build."""
+    """The site, built once per test session with the strict build, as deployed."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
+    result = mkdocs_build(site, env={"SITE_URL": DEPLOYED_SITE_URL})
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
     return site
