@@ -160,7 +160,7 @@ def notebook_links(page, config) -> str:
         f"[{read}](notebooks/{chapter}.ipynb)",
         f'<a href="../notebooks/{chapter}/{source.name}" download>{download}</a>',
     ]
-    repo = (config.repo_url or "").rstrip("/")
+    repo = (config.extra.get("repository") or "").rstrip("/")
     if repo.startswith("https://github.com/"):
         slug = repo.removeprefix("https://github.com/")
         links.append(f"[{colab}](https://colab.research.google.com/github/{slug}/blob/main/docs/notebooks/{source.name})")

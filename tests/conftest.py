@@ -53,13 +53,14 @@ def copy_site(tmp_path: Path) -> Path:
 # The site as deployed: the Pages workflow sets SITE_URL to the project page's
 # address, and the browser tests serve the build under this sub-path.
 DEPLOYED_SITE_URL = "http://127.0.0.1/llm-basics-pytorch/"
+DEPLOYED_REPO_URL = "https://github.com/example-org/llm-basics-pytorch"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site, built once per test session with the strict build, as deployed."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site, env={"SITE_URL": DEPLOYED_SITE_URL})
+    result = mkdocs_build(site, env={"SITE_URL": DEPLOYED_SITE_URL, "REPO_URL": DEPLOYED_REPO_URL})
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
     return site

@@ -492,6 +492,28 @@ def test_hindi_search_lists_the_hindi_page_with_the_term(chromium_path, browser,
     assert not others, f"searching {word!r} on a Hindi page lists pages of another language: {others}"
 
 
+def test_english_search_lists_english_pages(chromium_path, browser, site):
+    """Typed on an English page, an English word lists English pages only."""
+    _, base_url = site
+    context = new_context(browser, base_url)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "autograd/")
+        page.wait_for_function(SEARCH_READY, polling=50)
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.fill("gradient")
+        search.press("End")
+        page.wait_for_function(SEARCH_DONE, polling=50)
+        found = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
+            "as => as.map(a => a.href)")
+    finally:
+        context.close()
+    assert any(u.startswith(base_url + "autograd/") for u in found), f"'gradient' lists {found}"
+    hindi = [u for u in found if u.startswith(base_url + "hi/")]
+    assert not hindi, f"searching 'gradient' on an English page lists Hindi pages: {hindi}"
+
+
 @pytest.mark.parametrize("path", ["", "autograd/"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_mobile_viewport_has_no_horizontal_scroll(chromium_path, browser, site, pages, language, path):

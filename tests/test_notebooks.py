@@ -108,11 +108,17 @@ def test_failing_cell_is_reported_with_path_and_cell_number(tmp_path, cpu_kernel
 
 
 def test_chapter_pages_link_their_notebooks(built_site):
+    """The notebook page, the .ipynb to download and, with the repository URL
+    configured (the built site has REPO_URL set), Colab."""
+    from conftest import DEPLOYED_REPO_URL
+
+    colab = "https://colab.research.google.com/github/" + DEPLOYED_REPO_URL.removeprefix("https://github.com/")
     for chapter in nb.chapters():
         for language, prefix in (("en", ""), ("hi", "hi/")):
             html = (built_site / prefix / chapter / "index.html").read_text(encoding="utf-8")
             name = nb.notebook_path(chapter, language).name
             assert f"../notebooks/{chapter}/{name}" in html, f"{prefix}{chapter}/ does not link {name}"
+            assert f"{colab}/blob/main/docs/notebooks/{name}" in html, f"{prefix}{chapter}/: no Colab link"
             assert (built_site / prefix / "notebooks" / chapter / name).exists()
             notebook_page = built_site / prefix / "notebooks" / chapter / "index.html"
             assert "jp-Cell" in notebook_page.read_text(encoding="utf-8"), (
