@@ -42,6 +42,7 @@ def worker(rank, world_size, init_method, snippet_path, out_dir):
     dist.init_process_group("gloo", init_method=init_method, rank=rank, world_size=world_size)
     history = snippet.train_ddp(rank, world_size, torch.device("cpu"))
     torch.save(history, f"{out_dir}/rank{rank}.pt")
+    dist.barrier()  # rank 0 hosts the rendezvous: nobody tears down while others still use it
     dist.destroy_process_group()
 
 

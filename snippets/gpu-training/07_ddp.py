@@ -59,6 +59,7 @@ def run(rank, world_size, init_method, device):
             same = all(torch.equal(p, params) for p in everyone)
             close = torch.allclose(params.cpu(), reference[step - 1], rtol=1e-5, atol=1e-7)
             print(f"step {step}: identical in all processes: {same}, equal to one process: {close}")
+    dist.barrier()  # all are done before any tears down (rank 0 also hosts the rendezvous)
     dist.destroy_process_group()
 
 
