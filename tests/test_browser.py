@@ -466,25 +466,31 @@ SEARCH_DONE = """() => {
 }"""
 
 
+def search_results(browser, base_url: str, path: str, term: str) -> set[str]:
+    """Type a term into the search box of a page; the result pages' URLs."""
+    context = new_context(browser, base_url)
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        page.wait_for_function(SEARCH_READY, polling=50)
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.fill(term)
+        search.press("End")
+        page.wait_for_function(SEARCH_DONE, polling=50)
+        hrefs = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
+            "as => as.map(a => a.href)")
+    finally:
+        context.close()
+    return {urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs}
+
+
 def test_hindi_search_lists_the_hindi_page_with_the_term(chromium_path, browser, site):
     """Typed on a Hindi page, a Hindi word lists the Hindi page that has it, and only
     Hindi pages (each language searches its own index)."""
     site_dir, base_url = site
     word, having = hindi_search_term(site_dir)
-    context = new_context(browser, base_url)
-    try:
-        page = context.new_page()
-        page.goto(base_url + "hi/")
-        page.wait_for_function(SEARCH_READY, polling=50)
-        search = page.locator("input.md-search__input")
-        search.click()
-        search.fill(word)
-        search.press("End")
-        page.wait_for_function(SEARCH_DONE, polling=50)
-        found = {urlsplit(h)._replace(query="", fragment="").geturl() for h in page.locator(
-            ".md-search-result__list a.md-search-result__link").evaluate_all("as => as.map(a => a.href)")}
-    finally:
-        context.close()
+    found = search_results(browser, base_url, "hi/", word)
     expected = {base_url + "hi/" + p for p in having}
     assert expected & found, (f"searching {word!r} on a Hindi page lists {sorted(found)}, "
                               f"none of the Hindi pages with it: {sorted(expected)}")
@@ -495,22 +501,9 @@ def test_hindi_search_lists_the_hindi_page_with_the_term(chromium_path, browser,
 def test_english_search_lists_english_pages(chromium_path, browser, site):
     """Typed on an English page, an English word lists English pages only."""
     _, base_url = site
-    context = new_context(browser, base_url)
-    try:
-        page = context.new_page()
-        page.goto(base_url + "autograd/")
-        page.wait_for_function(SEARCH_READY, polling=50)
-        search = page.locator("input.md-search__input")
-        search.click()
-        search.fill("gradient")
-        search.press("End")
-        page.wait_for_function(SEARCH_DONE, polling=50)
-        found = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
-            "as => as.map(a => a.href)")
-    finally:
-        context.close()
-    assert any(u.startswith(base_url + "autograd/") for u in found), f"'gradient' lists {found}"
-    hindi = [u for u in found if u.startswith(base_url + "hi/")]
+    found = search_results(browser, base_url, "autograd/", "gradient")
+    assert base_url + "autograd/" in found, f"'gradient' lists {sorted(found)}"
+    hindi = sorted(u for u in found if u.startswith(base_url + "hi/"))
     assert not hindi, f"searching 'gradient' on an English page lists Hindi pages: {hindi}"
 
 
