@@ -207,15 +207,13 @@ def split_search_index(site_dir: Path, default_language: str, languages: list[st
             by_language[code].append(doc)
         else:
             default.append(doc)
-    for code, docs in by_language.items():
-        if not docs:
-            continue  # an inner (per-language) build: the full index is not there yet
-        target = site_dir / code / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
+    if not any(by_language.values()):
+        return  # an inner (per-language) build: the full index is not there yet
+    for code, docs in [(default_language, default), *by_language.items()]:
+        path = index_path if code == default_language else site_dir / code / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
         own = {**index, "config": {**index["config"], "lang": [code]}, "docs": docs}
-        target.write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
-        english = {**index, "config": {**index["config"], "lang": [default_language]}, "docs": default}
-        index_path.write_text(json.dumps(english, ensure_ascii=False), encoding="utf-8")
+        path.write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
