@@ -1,7 +1,6 @@
 """Shared fixtures and options of the test suite."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,15 +40,6 @@ def mkdocs_build(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", env=No
     )
 
 
-def copy_site(tmp_path: Path) -> Path:
-    """A copy of everything the build reads, to break on purpose in a test."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
 # The site as deployed: the Pages workflow sets SITE_URL to the project page's
 # address, and the browser tests serve the build under this sub-path.
 DEPLOYED_SITE_URL = "http://127.0.0.1/llm-basics-pytorch/"
@@ -68,7 +58,9 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def chromium_path() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
+    from tools.bench_weight import find_chromium
+
+    path = find_chromium()
+    if path is None:
         pytest.skip("no Chromium found at /usr/bin/chromium (.ci/run installs it with apt-get)")
     return path

@@ -9,9 +9,9 @@ records the hash of the English page it translates.
 import re
 
 import pytest
-from conftest import copy_site, mkdocs_build
+from conftest import mkdocs_build
 
-from tools import i18n
+from tools import copy_site, i18n
 from tools.snippets import DOCS, SNIPPETS, includes, pages
 
 PAIRS = i18n.translations()

@@ -7,7 +7,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import copy_site
+from tools import copy_site
 
 STARTUP_TIMEOUT_S = 120
 REBUILD_TIMEOUT_S = 90

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_site, mkdocs_build
+from conftest import ROOT, mkdocs_build
 
+from tools import copy_site
 from tools import snippets as sn
 
 SNIPPETS = sn.discover()

@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools import copy_site
 from tools import snippets as sn
 
 ROOT = sn.ROOT
@@ -71,8 +72,7 @@ def build(config_root: Path, site: Path) -> float:
 
 def site_without_notebooks(target: Path) -> Path:
     """A copy of the site sources with the notebook pages left out."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_site(target)
     shutil.rmtree(target / "docs" / "notebooks", ignore_errors=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\n  - Notebooks:\n(?:      - .*\n)+", "\n", config)
