@@ -1,0 +1,36 @@
+"""MkDocs hook: a notebook page is converted again only when its notebook changed.
+
+mkdocs-jupyter converts every notebook with nbconvert on every build, most of a
+build's time, and on every save in `mkdocs serve`. Its own cache (keyed by the
+notebook's bytes and the plugin's options; `cache: true` in mkdocs.yml) is put
+here in a folder beside mkdocs.yml rather than in the working directory: a build of
+another copy of the site (a test's, the benchmark's) keeps its own cache and
+cannot evict this one's entries, which the plugin does for entries a build did
+not use; so does each language's build, one folder per language. The folder's name carries the plugin's and nbconvert's versions, so an
+upgrade converts afresh. It is kept out of git (.cache/ in .gitignore).
+
+The cached HTML is the plugin's raw output; the course's own changes to it
+(hooks/course.py, hooks/math.py) still run on every build.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from pathlib import Path
+
+
+def cache_dir(config) -> Path:
+    versions = f"mkdocs-jupyter-{version('mkdocs-jupyter')}-nbconvert-{version('nbconvert')}"
+    # mkdocs-static-i18n builds one language after the other, and the plugin evicts
+    # the entries a build did not use: one folder per language keeps both.
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None) or "default"
+    return Path(config.config_file_path).resolve().parent / ".cache" / versions / language
+
+
+def on_config(config):
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None or not plugin.config["cache"]:
+        return config
+    plugin.config["cache_dir"] = str(cache_dir(config))
+    return config
