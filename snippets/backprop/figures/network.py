@@ -1,0 +1,69 @@
+"""Figure: the one-hidden-layer network of the page with the shape of every tensor."""
+
+import torch
+
+from tools.figures import run_snippet
+
+LABELS = {
+    "alt": {
+        "en": "The network Linear(10, 5), ReLU, Linear(5, 1), Sigmoid drawn as 10 input units, 5 "
+              "hidden units and 1 output unit, with the shape of every tensor: the input x [1, 10], "
+              "W1 [5, 10] and b1 [5], the hidden activation h [1, 5], W2 [1, 5] and b2 [1], the "
+              "output y_hat [1, 1], the label y [1, 1] and the loss, a scalar [].",
+        "hi": "नेटवर्क Linear(10, 5), ReLU, Linear(5, 1), Sigmoid: 10 इनपुट यूनिट, 5 हिडन यूनिट और 1 "
+              "आउटपुट यूनिट, हर टेंसर की शेप के साथ: इनपुट x [1, 10], W1 [5, 10] और b1 [5], हिडन "
+              "ऐक्टिवेशन h [1, 5], W2 [1, 5] और b2 [1], आउटपुट y_hat [1, 1], लेबल y [1, 1] और लॉस, "
+              "एक स्केलर []।",
+    },
+    "input": {"en": "input", "hi": "इनपुट"},
+    "hidden": {"en": "hidden layer", "hi": "हिडन लेयर"},
+    "output": {"en": "output", "hi": "आउटपुट"},
+    "label": {"en": "label", "hi": "लेबल"},
+    "loss": {"en": "loss (scalar)", "hi": "लॉस (स्केलर)"},
+}
+
+
+def values():
+    snippet = run_snippet("backprop/01_one_training_step.py")
+    model, x, y = snippet["model"], snippet["x"], snippet["y"]
+    with torch.no_grad():
+        z1 = model[0](x)
+        h = model[1](z1)
+        y_hat = model[3](model[2](h))
+    params = dict(model.named_parameters())
+    shape = lambda t: list(t.shape)  # noqa: E731
+    return {
+        "x": shape(x), "W1": shape(params["0.weight"]), "b1": shape(params["0.bias"]), "h": shape(h),
+        "W2": shape(params["2.weight"]), "b2": shape(params["2.bias"]), "y_hat": shape(y_hat),
+        "y": shape(y), "loss": shape(snippet["loss"]),
+    }
+
+
+def draw(fig, v, label):
+    fig.set_size_inches(7.6, 4.2)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(-0.9, 4.6)
+    ax.set_ylim(-1.6, 1.25)
+    layers = [v["x"][1], v["h"][1], v["y_hat"][1]]
+    columns = [0, 1.6, 3.2]
+    ys = [[(k - (n - 1) / 2) * 0.18 for k in range(n)] for n in layers]
+    for (xa, ya), (xb, yb) in zip(zip(columns, ys), zip(columns[1:], ys[1:])):
+        for p in ya:
+            for q in yb:
+                ax.plot([xa, xb], [p, q], color="#b0bec5", lw=0.6, zorder=1)
+    colours = ["#bbdefb", "#ffe0b2", "#c8e6c9"]
+    for x, column, colour in zip(columns, ys, colours):
+        ax.scatter([x] * len(column), column, s=90, color=colour, edgecolor="#37474f", zorder=2)
+    below = -1.05
+    ax.text(0, below, f"{label('input')}\nx {v['x']}", ha="center", va="top", fontsize=9)
+    ax.text(1.6, below, f"{label('hidden')}\nh = ReLU(x W1ᵀ + b1)\nh {v['h']}", ha="center", va="top", fontsize=9)
+    ax.text(3.2, below, f"{label('output')}\ny_hat = σ(h W2ᵀ + b2)\ny_hat {v['y_hat']}", ha="center", va="top",
+            fontsize=9)
+    ax.text(0.8, 1.08, f"W1 {v['W1']}\nb1 {v['b1']}", ha="center", fontsize=9, color="#0d47a1")
+    ax.text(2.4, 1.08, f"W2 {v['W2']}\nb2 {v['b2']}", ha="center", fontsize=9, color="#0d47a1")
+    ax.text(4.25, 0.35, f"{label('label')}\ny {v['y']}", ha="center", va="center", fontsize=9)
+    ax.text(4.25, -0.45, f"{label('loss')}\nBCE {v['loss']}", ha="center", va="center", fontsize=9,
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff3e0", "edgecolor": "#e65100"})
+    ax.annotate("", xy=(4.0, -0.3), xytext=(3.35, 0), arrowprops={"arrowstyle": "->", "color": "#546e7a"})
+    ax.annotate("", xy=(4.25, -0.22), xytext=(4.25, 0.15), arrowprops={"arrowstyle": "->", "color": "#546e7a"})

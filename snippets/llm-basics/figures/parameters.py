@@ -1,0 +1,76 @@
+"""Figure: where GPT-2 small's parameters sit, counted from the chapter's counting snippet."""
+
+import torch
+
+from tools.figures import run_snippet
+
+GROUPS = ("token_embedding", "position_embedding", "attention", "feed_forward", "norms", "output_head")
+
+LABELS = {
+    "alt": {
+        "en": "Where GPT-2 small's parameters sit (qkv_bias False, counted on the meta device): the "
+              "token embedding about 38.6 million, the position embedding 0.8 million, attention "
+              "28.3 million and feed-forward 56.7 million over the 12 blocks, the layer norms 38 "
+              "thousand; the output head would add another 38.6 million but is tied to the token "
+              "embedding, so the total is 124,412,160.",
+        "hi": "GPT-2 small के पैरामीटर कहाँ हैं (qkv_bias False, meta डिवाइस पर गिने गए): टोकन एम्बेडिंग "
+              "लगभग 3.86 करोड़, पोज़िशन एम्बेडिंग 8 लाख, 12 ब्लॉकों में अटेंशन 2.83 करोड़ और "
+              "फ़ीड-फ़ॉरवर्ड 5.67 करोड़, लेयर नॉर्मलाइज़ेशन 38 हज़ार; आउटपुट हेड 3.86 करोड़ और जोड़ता, "
+              "पर वह टोकन एम्बेडिंग से बँधा है, इसलिए कुल 124,412,160।",
+    },
+    "token_embedding": {"en": "token embedding", "hi": "टोकन एम्बेडिंग"},
+    "position_embedding": {"en": "position embedding", "hi": "पोज़िशन एम्बेडिंग"},
+    "attention": {"en": "attention (12 blocks)", "hi": "अटेंशन (12 ब्लॉक)"},
+    "feed_forward": {"en": "feed-forward (12 blocks)", "hi": "फ़ीड-फ़ॉरवर्ड (12 ब्लॉक)"},
+    "norms": {"en": "layer norms", "hi": "लेयर नॉर्मलाइज़ेशन"},
+    "output_head": {"en": "output head", "hi": "आउटपुट हेड"},
+    "tied": {"en": "tied to the token embedding: counted once",
+             "hi": "टोकन एम्बेडिंग से बँधा: एक बार गिना गया"},
+    "total": {"en": "total with the head tied: {n:,} parameters", "hi": "हेड बँधा होने पर कुल: {n:,} पैरामीटर"},
+    "millions": {"en": "parameters (millions)", "hi": "पैरामीटर (10 लाख में)"},
+}
+
+
+def _group(name):
+    if name.startswith("tok_emb"):
+        return "token_embedding"
+    if name.startswith("pos_emb"):
+        return "position_embedding"
+    if name.startswith("out_head"):
+        return "output_head"
+    if "norm" in name:
+        return "norms"
+    if ".ff." in name:
+        return "feed_forward"
+    return "attention"  # W_query, W_key, W_value, out_proj
+
+
+def values():
+    snippet = run_snippet("llm-basics/02_count_parameters.py")
+    with torch.device("meta"):
+        model = snippet["gpt2_layers"]({**snippet["cfg"], "qkv_bias": False})
+    counts = dict.fromkeys(GROUPS, 0)
+    for name, param in model.named_parameters():
+        counts[_group(name)] += param.numel()
+    model["out_head"].weight = model["tok_emb"].weight
+    return {"qkv_bias": False, "parameters": counts, "all_layers": sum(counts.values()),
+            "head_tied_total": snippet["count"](model)}
+
+
+def draw(fig, v, label):
+    fig.set_size_inches(7.0, 3.4)
+    ax = fig.add_subplot()
+    counts = v["parameters"]
+    for i, group in enumerate(GROUPS):
+        millions = counts[group] / 1e6
+        tied = group == "output_head"
+        ax.barh(i, millions, height=0.6, color="#eceff1" if tied else "#1565c0",
+                edgecolor="#546e7a" if tied else None, hatch="//" if tied else None)
+        text = f"  {counts[group]:,}" + (f"  ({label('tied')})" if tied else "")
+        ax.text(millions, i, text, va="center", fontsize=8.5)
+    ax.set_yticks(range(len(GROUPS)))
+    ax.set_yticklabels([label(g) for g in GROUPS], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(counts.values()) / 1e6 * 1.9)
+    ax.set_xlabel(label("millions"))
+    ax.set_title(label("total").format(n=v["head_tied_total"]), fontsize=9, loc="left")
