@@ -17,9 +17,9 @@ A figure is a module `snippets/<chapter>/figures/<name>.py` that defines
 Beside it the refresh writes `<name>.values.json` (the values, compared with the
 snippets' output rule: numbers to a relative 1e-4, text exactly), and
 `<name>.en.svg` and `<name>.hi.svg`, drawn from those stored values. Each SVG
-records a hash of the values it was drawn from, so the check compares data,
-never bytes: a new matplotlib or another platform does not make a figure
-"changed", and matplotlib is imported only to draw.
+records a hash of what it was drawn from (the stored values and the module's
+source), so the check compares data, never bytes: a new matplotlib or another
+platform does not make a figure "changed", and matplotlib is imported only to draw.
 
 A page shows a figure by including its SVG inside raw HTML:
 
@@ -59,7 +59,7 @@ FONT_STACK = ('"Noto Sans", "Noto Sans Devanagari", "Nirmala UI", "Kohinoor Deva
               '"Segoe UI", Roboto, Helvetica, Arial, sans-serif')
 # What matplotlib measures text with (the SVG keeps the text, the browser shapes it).
 MEASURE_FONTS = ["Noto Sans", "Noto Sans Devanagari", "DejaVu Sans"]
-DRAWN_FROM = re.compile(r'data-values="sha256:(?P<digest>[0-9a-f]{16})"')
+DRAWN_FROM = re.compile(r'data-drawn-from="sha256:(?P<digest>[0-9a-f]{16})"')
 
 
 @dataclass(frozen=True)
@@ -173,8 +173,11 @@ def values_text(values: dict) -> str:
     return _dump(_rounded(values)) + "\n"
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def drawn_from(figure: Figure, values: str) -> str:
+    """What an SVG was drawn from: the stored values and the figure module (its labels and
+    drawing code). Not matplotlib's version: a new one redraws nothing."""
+    source = figure.module_path.read_text(encoding="utf-8").replace("\r\n", "\n")  # a Windows checkout
+    return hashlib.sha256(f"{values}\0{source}".encode("utf-8")).hexdigest()[:16]
 
 
 # --- drawing -----------------------------------------------------------------
@@ -186,7 +189,7 @@ def labeller(labels: dict, language: str):
     return label
 
 
-def draw_svg(figure: Figure, module, values: dict, language: str, drawn_from: str) -> str:
+def draw_svg(figure: Figure, module, values: dict, language: str, stamp: str) -> str:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -207,10 +210,10 @@ def draw_svg(figure: Figure, module, values: dict, language: str, drawn_from: st
         fig.savefig(buffer, format="svg",
                     metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
     alt = module.LABELS["alt"][language]
-    return tidy_svg(buffer.getvalue(), alt, drawn_from, figure)
+    return tidy_svg(buffer.getvalue(), alt, stamp, figure)
 
 
-def tidy_svg(svg: str, alt: str, drawn_from: str, figure: Figure) -> str:
+def tidy_svg(svg: str, alt: str, stamp: str, figure: Figure) -> str:
     """Ready to be inlined into a page: no XML prolog or page-wide style, ids only
     where something refers to them, the site's fonts, alt text, no blank lines."""
     svg = svg[svg.index("<svg"):]
@@ -224,7 +227,7 @@ def tidy_svg(svg: str, alt: str, drawn_from: str, figure: Figure) -> str:
     view_box = re.search(r'viewBox="[^"]+"', root).group(0)
     new_root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
                 f'{view_box} role="img" aria-label="{escape(alt)}" class="course-figure-svg" '
-                f'data-figure="{figure.id}" data-values="sha256:{drawn_from}" '
+                f'data-figure="{figure.id}" data-drawn-from="sha256:{stamp}" '
                 f'stroke-linejoin="round" stroke-linecap="butt" '
                 f"style='font-family: {FONT_STACK}'>\n<title>{escape(alt, quote=False)}</title>")
     return svg.replace(root, new_root, 1).strip() + "\n"
@@ -256,9 +259,10 @@ def problems(figure: Figure) -> list[str]:
             found.append(f"Figure {figure.id}: {rel} is missing.\nShown on: {shown}\n{fix}")
             continue
         m = DRAWN_FROM.search(svg.read_text(encoding="utf-8"))
-        if not m or m["digest"] != digest(stored):
+        if not m or m["digest"] != drawn_from(figure, stored):
             found.append(f"Figure {figure.id}: {rel} was not drawn from the stored values "
-                         f"{figure.values_path.name}.\nShown on: {shown}\n{fix}")
+                         f"{figure.values_path.name} and the current {figure.module_path.name} "
+                         f"(its labels or drawing changed).\nShown on: {shown}\n{fix}")
     return found
 
 
@@ -273,13 +277,13 @@ def refresh(figure: Figure) -> list[Path]:
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
         changed.append(path)
-    drawn_from = digest(text)
+    stamp = drawn_from(figure, text)
     for language in LANGUAGES:
         svg = figure.svg_path(language)
         m = DRAWN_FROM.search(svg.read_text(encoding="utf-8")) if svg.exists() else None
-        if m and m["digest"] == drawn_from:
+        if m and m["digest"] == stamp:
             continue
-        svg.write_text(draw_svg(figure, module, json.loads(text), language, drawn_from), encoding="utf-8")
+        svg.write_text(draw_svg(figure, module, json.loads(text), language, stamp), encoding="utf-8")
         changed.append(svg)
     return changed
 

@@ -82,9 +82,9 @@ def _grid(ax, x0, y0, layout, colour, name, label, size=0.8):
 
 
 def draw(fig, values, label):
-    fig.set_size_inches(7.2, 4.6)
+    fig.set_size_inches(6.0, 4.6)
     ax = fig.add_subplot()
-    ax.set_xlim(0, 10)
+    ax.set_xlim(0, 8.4)
     ax.set_ylim(-0.6, 8.3)
     ax.set_axis_off()
     ax.set_aspect("equal")
@@ -95,6 +95,6 @@ def draw(fig, values, label):
     ax.text(0.4 + len(values["storage"]) * 0.8, 6.55, f"← {label('offset')}", fontsize=8, color="#455a64",
             va="center")
     _grid(ax, 0.2, 3.6, values["t"], "#bbdefb", "t", label)
-    _grid(ax, 5.4, 2.8, values["t.T"], "#ffe0b2", "t.T", label)
+    _grid(ax, 4.6, 2.8, values["t.T"], "#ffe0b2", "t.T", label)
     ax.text(0.2, 0.9, label("copy"), fontsize=10, fontweight="bold")
     _cells(ax, 0.2, -0.1, values["copy_storage"], "#c8e6c9")
