@@ -16,8 +16,10 @@ index keeps the short TeX source rather than KaTeX's markup. A page with math
 gets KaTeX's stylesheet (22 KB) and a preload of the two fonts nearly every
 formula uses; the other fonts load when the browser meets a glyph of theirs.
 
-A formula KaTeX cannot typeset is a warning naming the page and the formula
-(so `mkdocs build --strict` fails), and shows as KaTeX's red error text.
+A formula KaTeX cannot typeset is a warning naming the page and the formula,
+and shows as KaTeX's red error text. Under `strict` the build then fails with
+an error that lists them again: MkDocs' own strict count misses warnings when
+`--quiet` hides them (MkDocs 1.6.1 raises the log level, so the count sees none).
 
 V8 and the rendered formulas are kept for the life of the process, so that
 `mkdocs serve`, which reloads this hook on every rebuild, starts V8 once and
@@ -34,6 +36,7 @@ import types
 from html import unescape
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.math")
@@ -125,8 +128,9 @@ class PageMath:
         tex = unescape(tex).strip()
         html, error = self.katex.render(tex, display)
         if error:
-            log.warning("%s: a formula does not render: %s (%s)", self.page.file.src_uri,
-                        _quote(tex), error)
+            failure = f"{self.page.file.src_uri}: a formula does not render: {_quote(tex)} ({error})"
+            log.warning(failure)
+            FAILURES.append(failure)
         self.count += 1
         return html
 
@@ -174,7 +178,7 @@ def _closing_div(html: str, after: int) -> int:
 
 def _quote(tex: str) -> str:
     tex = " ".join(tex.split())
-    return repr(tex if len(tex) <= 120 else tex[:117] + "...")
+    return '"' + (tex if len(tex) <= 120 else tex[:117] + "...") + '"'
 
 
 def typeset(html: str, page, config) -> tuple[str, int]:
@@ -200,6 +204,21 @@ def head_links(html: str, page) -> str:
             links.append(f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>')
     links.append(f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">')
     return "\n    ".join(links)
+
+
+FAILURES: list[str] = []  # this build's formulas that did not render
+
+
+def on_pre_build(config):
+    FAILURES.clear()
+
+
+def on_post_build(config):
+    if FAILURES and config.strict:
+        failures, count = "\n  ".join(FAILURES), len(FAILURES)
+        FAILURES.clear()
+        raise PluginError(f"{count} formula(s) KaTeX cannot typeset (strict mode):\n  {failures}\n"
+                          "Fix the TeX on that page (or in the page its notebook is made from).")
 
 
 def on_post_page(output, page, config):

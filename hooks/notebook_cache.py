@@ -6,7 +6,8 @@ notebook's bytes and the plugin's options; `cache: true` in mkdocs.yml) is put
 here in a folder beside mkdocs.yml rather than in the working directory: a build of
 another copy of the site (a test's, the benchmark's) keeps its own cache and
 cannot evict this one's entries, which the plugin does for entries a build did
-not use; so does each language's build, one folder per language. The folder's name carries the plugin's and nbconvert's versions, so an
+not use. mkdocs-static-i18n builds one language after the other, so each
+language has its own folder. The folder's name carries the plugin's and nbconvert's versions, so an
 upgrade converts afresh. It is kept out of git (.cache/ in .gitignore).
 
 The cached HTML is the plugin's raw output; the course's own changes to it
