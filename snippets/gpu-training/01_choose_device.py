@@ -18,11 +18,11 @@ model.to(device)  # a module moves in place: every parameter and buffer
 
 x = torch.randn(4, 10)  # made on the CPU, as a batch from a data loader is
 print("batch before .to:", x.device)
-x = x.to(device)  # a tensor is not moved in place: .to returns a copy on the device
+x = x.to(device)  # not in place: .to returns a tensor on the device (x itself if already there)
 print("batch after .to: ", x.device)
 print("first weight on: ", model[0].weight.device)
 
 out = model(x)  # runs where its inputs are
 print("output on:       ", out.device)
-# .cpu() brings a result back, e.g. to print it or to hand it to NumPy.
+# print works on any device; .cpu() makes the printed line the same everywhere (NumPy needs it).
 print("output:", out.detach().cpu().flatten())

@@ -6,7 +6,7 @@ GPT_CONFIG_124M = {
     "n_heads": 12,  # attention heads per layer
     "n_layers": 12,  # transformer blocks stacked on top of each other
     "drop_rate": 0.1,  # dropout probability during training
-    "qkv_bias": False,  # whether the query/key/value projections have a bias
+    "qkv_bias": False,  # query/key/value biases: off here, a from-scratch simplification
 }
 
 for name, value in GPT_CONFIG_124M.items():
