@@ -91,7 +91,7 @@ class Figure:
 
     @property
     def display(self) -> str:
-        return self.module_path.relative_to(ROOT).as_posix()
+        return PROJECT.rel(self.module_path)
 
     def module(self):
         spec = importlib.util.spec_from_file_location(
@@ -161,7 +161,8 @@ def _dump(value, indent: int = 0) -> str:
     """JSON with one key per line and each list on one line: small, and a diff names the key."""
     if isinstance(value, dict) and value:
         pad = " " * (indent + 1)
-        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {_dump(v, indent + 1)}" for k, v in value.items()]
+        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {_dump(v, indent + 1)}"
+                 for k, v in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
     if isinstance(value, list) and any(isinstance(v, dict) for v in value):
         pad = " " * (indent + 1)
@@ -177,7 +178,7 @@ def drawn_from(figure: Figure, values: str) -> str:
     """What an SVG was drawn from: the stored values and the figure module (its labels and
     drawing code). Not matplotlib's version: a new one redraws nothing."""
     source = figure.module_path.read_text(encoding="utf-8").replace("\r\n", "\n")  # a Windows checkout
-    return hashlib.sha256(f"{values}\0{source}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{values}\0{source}".encode()).hexdigest()[:16]
 
 
 # --- drawing -----------------------------------------------------------------
@@ -242,7 +243,7 @@ def problems(figure: Figure) -> list[str]:
     fix = f"If the change is intended, redraw it and review the diff:\n    {REFRESH_COMMAND} -k {figure.id}"
     shown = ", ".join(pages_showing(figure)) or "no page (it should be shown on one)"
     if not figure.values_path.exists():
-        return [f"{figure.display} has no stored values {figure.values_path.relative_to(ROOT)}.\n{fix}"]
+        return [f"{figure.display} has no stored values {PROJECT.rel(figure.values_path)}.\n{fix}"]
     stored = figure.values_path.read_text(encoding="utf-8")
     now = values_text(figure.module().values())
     comparison = Comparison(stored, now)
@@ -251,10 +252,10 @@ def problems(figure: Figure) -> list[str]:
             f"Figure {figure.id} ({figure.display}) would now be drawn from other values.\n"
             f"Shown on: {shown}\n"
             f"Numbers may differ by a relative {REL_TOL:g}; text must match exactly.\n\n"
-            f"{comparison.diff(figure.values_path.relative_to(ROOT).as_posix())}\n{fix}")
+            f"{comparison.diff(PROJECT.rel(figure.values_path))}\n{fix}")
     for language in LANGUAGES:
         svg = figure.svg_path(language)
-        rel = svg.relative_to(ROOT).as_posix()
+        rel = PROJECT.rel(svg)
         if not svg.exists():
             found.append(f"Figure {figure.id}: {rel} is missing.\nShown on: {shown}\n{fix}")
             continue
@@ -301,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if found else 0
     for figure in chosen:
         for path in refresh(figure):
-            print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
+            print(f"wrote {PROJECT.rel(path)} ({path.stat().st_size:,} bytes)")
     return 0
 
 

@@ -29,7 +29,8 @@ def values():
 
     def walk(node, depth, parent):
         index = len(nodes)
-        entry = {"name": type(node).__name__ if node is not None else "None", "depth": depth, "parent": parent}
+        name = type(node).__name__ if node is not None else "None"
+        entry = {"name": name, "depth": depth, "parent": parent}
         nodes.append(entry)
         if node is None:
             return

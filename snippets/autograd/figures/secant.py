@@ -55,7 +55,8 @@ def draw(fig, v, label):
             label=label("tangent").format(slope=v["autograd_slope"]))
     ax.plot(ws, [v["loss_left"] + (x - v["w"] + v["big_h"]) * v["secant_slope"] for x in ws], color="#6a1b9a",
             lw=1.4, ls="--", label=label("secant").format(h=v["big_h"], slope=v["secant_slope"]))
-    ax.plot([v["w"] - v["big_h"], v["w"] + v["big_h"]], [v["loss_left"], v["loss_right"]], "s", color="#6a1b9a")
+    ax.plot([v["w"] - v["big_h"], v["w"] + v["big_h"]], [v["loss_left"], v["loss_right"]], "s",
+            color="#6a1b9a")
     ax.plot([v["w"]], [v["loss"]], "o", color="#c62828")
     ax.plot([], [], " ", label=label("small").format(h=v["h"], slope=v["small_step_slope"]))
     ax.set_xlabel(label("weight"))

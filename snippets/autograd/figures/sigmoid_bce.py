@@ -55,7 +55,8 @@ def draw(fig, v, label):
     left.plot([v["z"] - span, v["z"] + span],
               [v["a"] - span * v["sigmoid_slope"], v["a"] + span * v["sigmoid_slope"]],
               color="#e65100", lw=1.5, ls="--", label=label("tangent").format(slope=v["sigmoid_slope"]))
-    left.plot([v["z"]], [v["a"]], "o", color="#c62828", label=f"{label('point')}: z = {v['z']:.2f}, a = {v['a']:.4f}")
+    left.plot([v["z"]], [v["a"]], "o", color="#c62828",
+              label=f"{label('point')}: z = {v['z']:.2f}, a = {v['a']:.4f}")
     left.set_xlabel("z")
     left.set_ylabel("a")
     left.set_ylim(-0.05, 1.15)
@@ -63,8 +64,9 @@ def draw(fig, v, label):
 
     right.plot(v["a_grid"], v["bce"], color="#1565c0", lw=2, label=label("bce").format(y=v["y"]))
     span = 0.35
-    right.plot([v["a"] - span, min(v["a"] + span, 1.0)],
-               [v["loss"] - span * v["bce_slope"], v["loss"] + (min(v["a"] + span, 1.0) - v["a"]) * v["bce_slope"]],
+    end = min(v["a"] + span, 1.0)
+    right.plot([v["a"] - span, end],
+               [v["loss"] - span * v["bce_slope"], v["loss"] + (end - v["a"]) * v["bce_slope"]],
                color="#e65100", lw=1.5, ls="--", label=label("tangent").format(slope=v["bce_slope"]))
     right.plot([v["a"]], [v["loss"]], "o", color="#c62828",
                label=f"{label('point')}: a = {v['a']:.4f}, L = {v['loss']:.4f}")

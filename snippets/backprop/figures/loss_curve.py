@@ -32,7 +32,7 @@ def draw(fig, v, label):
     fig.set_size_inches(6.0, 3.3)
     ax = fig.add_subplot()
     ax.plot(v["epoch"], v["mean_loss"], "o-", color="#1565c0", lw=2)
-    for e, x in zip(v["epoch"], v["mean_loss"]):
+    for e, x in zip(v["epoch"], v["mean_loss"], strict=True):
         ax.annotate(f"{x:.4f}", (e, x), textcoords="offset points", xytext=(4, 6), fontsize=7.5)
     ax.set_xticks(v["epoch"])
     ax.set_xlabel(label("epoch"))

@@ -48,22 +48,25 @@ def draw(fig, v, label):
     layers = [v["x"][1], v["h"][1], v["y_hat"][1]]
     columns = [0, 1.6, 3.2]
     ys = [[(k - (n - 1) / 2) * 0.18 for k in range(n)] for n in layers]
-    for (xa, ya), (xb, yb) in zip(zip(columns, ys), zip(columns[1:], ys[1:])):
+    layers_xy = list(zip(columns, ys, strict=True))
+    for (xa, ya), (xb, yb) in zip(layers_xy, layers_xy[1:], strict=False):  # each layer with the next
         for p in ya:
             for q in yb:
                 ax.plot([xa, xb], [p, q], color="#b0bec5", lw=0.6, zorder=1)
     colours = ["#bbdefb", "#ffe0b2", "#c8e6c9"]
-    for x, column, colour in zip(columns, ys, colours):
+    for x, column, colour in zip(columns, ys, colours, strict=True):
         ax.scatter([x] * len(column), column, s=90, color=colour, edgecolor="#37474f", zorder=2)
     below = -1.05
     ax.text(0, below, f"{label('input')}\nx {v['x']}", ha="center", va="top", fontsize=9)
-    ax.text(1.6, below, f"{label('hidden')}\nh = ReLU(x W1ᵀ + b1)\nh {v['h']}", ha="center", va="top", fontsize=9)
-    ax.text(3.2, below, f"{label('output')}\ny_hat = σ(h W2ᵀ + b2)\ny_hat {v['y_hat']}", ha="center", va="top",
+    ax.text(1.6, below, f"{label('hidden')}\nh = ReLU(x W1ᵀ + b1)\nh {v['h']}", ha="center", va="top",
             fontsize=9)
+    ax.text(3.2, below, f"{label('output')}\ny_hat = σ(h W2ᵀ + b2)\ny_hat {v['y_hat']}", ha="center",
+            va="top", fontsize=9)
     ax.text(0.8, 1.08, f"W1 {v['W1']}\nb1 {v['b1']}", ha="center", fontsize=9, color="#0d47a1")
     ax.text(2.4, 1.08, f"W2 {v['W2']}\nb2 {v['b2']}", ha="center", fontsize=9, color="#0d47a1")
     ax.text(4.25, 0.35, f"{label('label')}\ny {v['y']}", ha="center", va="center", fontsize=9)
     ax.text(4.25, -0.45, f"{label('loss')}\nBCE {v['loss']}", ha="center", va="center", fontsize=9,
             bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff3e0", "edgecolor": "#e65100"})
     ax.annotate("", xy=(4.0, -0.3), xytext=(3.35, 0), arrowprops={"arrowstyle": "->", "color": "#546e7a"})
-    ax.annotate("", xy=(4.25, -0.22), xytext=(4.25, 0.15), arrowprops={"arrowstyle": "->", "color": "#546e7a"})
+    ax.annotate("", xy=(4.25, -0.22), xytext=(4.25, 0.15),
+                arrowprops={"arrowstyle": "->", "color": "#546e7a"})

@@ -23,7 +23,8 @@ LABELS = {
               "ग्रेडिएंट का औसत लेता है, और वह औसत पूरे बैच पर एक प्रोसेस के ग्रेडिएंट के बराबर है; SGD "
               "क़दम के बाद दोनों प्रोसेस में b2 एक ही है, और उनके सारे पैरामीटर बराबर हैं।",
     },
-    "process": {"en": "process {rank}: {share} of {batch} examples", "hi": "प्रोसेस {rank}: {batch} में से {share} उदाहरण"},
+    "process": {"en": "process {rank}: {share} of {batch} examples",
+                "hi": "प्रोसेस {rank}: {batch} में से {share} उदाहरण"},
     "grad": {"en": "gradient of b2: {g:.6f}", "hi": "b2 का ग्रेडिएंट: {g:.6f}"},
     "allreduce": {"en": "all-reduce: average {g:.6f}", "hi": "all-reduce: औसत {g:.6f}"},
     "whole": {"en": "one process, whole batch: {g:.6f}", "hi": "एक प्रोसेस, पूरा बैच: {g:.6f}"},
@@ -54,7 +55,7 @@ def values():
     average = [sum(g[i] for g in grads) / world for i in range(len(start))]  # the all-reduce
     model, x, y = snippet["model_and_batch"]()
     whole = _gradients(model, x, y)
-    after = [[p - snippet["LR"] * g for p, g in zip(start, average)] for _ in range(world)]
+    after = [[p - snippet["LR"] * g for p, g in zip(start, average, strict=True)] for _ in range(world)]
     b2 = len(start) - 1  # the output layer's bias, one number
     return {
         "processes": world, "backend": header["backend"], "share": int(header["share"]),
@@ -62,8 +63,9 @@ def values():
         "b2_gradient": [g[b2].item() for g in grads],
         "b2_average": average[b2].item(), "b2_whole_batch": whole[b2].item(),
         "b2_after": [a[b2].item() for a in after],
-        "average_equals_whole_batch": all(torch.allclose(a, w, rtol=1e-5, atol=1e-7) for a, w in zip(average, whole)),
-        "parameters_equal": all(torch.equal(p, q) for p, q in zip(after[0], after[-1])),
+        "average_equals_whole_batch": all(torch.allclose(a, w, rtol=1e-5, atol=1e-7)
+                                          for a, w in zip(average, whole, strict=True)),
+        "parameters_equal": all(torch.equal(p, q) for p, q in zip(after[0], after[-1], strict=True)),
     }
 
 
@@ -78,7 +80,8 @@ def draw(fig, v, label):
     for rank in range(v["processes"]):
         y = 4.8 - rank * 3.6 / max(v["processes"] - 1, 1)
         ax.text(0.1, y, label("process").format(rank=rank, share=v["share"], batch=v["batch"]) + "\n"
-                + label("grad").format(g=v["b2_gradient"][rank]), fontsize=8.5, va="center", bbox=box("#bbdefb"))
+                + label("grad").format(g=v["b2_gradient"][rank]), fontsize=8.5, va="center",
+                bbox=box("#bbdefb"))
         ax.annotate("", xy=(3.6, 3.0), xytext=(2.6, y + (0.35 if y < 3 else -0.35)), arrowprops=arrow)
         ax.annotate("", xy=(6.6, y), xytext=(6.55, 3.0), arrowprops=arrow)
         ax.text(6.7, y, label("after").format(lr=v["lr"], b=v["b2_after"][rank]), fontsize=8.5, va="center",

@@ -4,7 +4,6 @@ import math
 
 import torch
 
-
 FORMATS = ("float32", "bfloat16", "float16")
 
 LABELS = {
@@ -20,7 +19,8 @@ LABELS = {
     },
     "axis": {"en": "magnitude (powers of ten)", "hi": "परिमाण (दस की घात)"},
     "range": {"en": "range {tiny:.2g} … {max:.4g}", "hi": "रेंज {tiny:.2g} … {max:.4g}"},
-    "spacing": {"en": "spacing next to 1: {eps:.2g} ({bits} bits)", "hi": "1 के पास दूरी: {eps:.2g} ({bits} बिट)"},
+    "spacing": {"en": "spacing next to 1: {eps:.2g} ({bits} bits)",
+                "hi": "1 के पास दूरी: {eps:.2g} ({bits} बिट)"},
     "one": {"en": "1", "hi": "1"},
 }
 

@@ -34,7 +34,8 @@ def values():
     for line in lines[header + 1:]:
         cells = re.split(r"\s{2,}", line.strip())
         if cells[0] in ROWS:
-            table[ROWS[cells[0]]] = {d: float(c.replace(",", "")) for d, c in zip(devices, cells[1:])}
+            numbers = [float(c.replace(",", "")) for c in cells[1:]]
+            table[ROWS[cells[0]]] = dict(zip(devices, numbers, strict=True))
     named = re.findall(r"^(CPU|CUDA|MPS):\s+(.*)$", text, re.MULTILINE)  # the device lines
     return {
         "date": date[1] if date else "",
@@ -55,7 +56,8 @@ def draw(fig, v, label):
         ax.barh(i, value, color=colours.get(device, "#546e7a"), height=0.6)
         ax.text(value, i, f"  {value:g}", va="center", fontsize=9)
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([f"{label(task)}\n{device}: {v['device_names'].get(device, '')}" for task, device in rows],
+    ax.set_yticklabels([f"{label(task)}\n{device}: {v['device_names'].get(device, '')}"
+                        for task, device in rows],
                        fontsize=8.5)
     ax.invert_yaxis()
     ax.set_xlabel(label("axis"))

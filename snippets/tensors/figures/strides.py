@@ -74,7 +74,8 @@ def _grid(ax, x0, y0, layout, colour, name, label, size=0.8):
                     ha="center", va="center", fontsize=11)
     top = y0 + rows * size + 0.15
     state = label("contiguous") if layout["contiguous"] else label("not_contiguous")
-    ax.text(x0, top + 0.75, f"{name}   {label('shape')} {tuple(layout['shape'])}   {label('stride')} {tuple(layout['stride'])}",
+    shape, stride = tuple(layout["shape"]), tuple(layout["stride"])
+    ax.text(x0, top + 0.75, f"{name}   {label('shape')} {shape}   {label('stride')} {stride}",
             fontsize=10, fontweight="bold")
     ax.text(x0, top + 0.3, state, fontsize=10, color="#2e7d32" if layout["contiguous"] else "#c62828")
     offsets = ", ".join(map(str, layout["offsets"]))
