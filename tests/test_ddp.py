@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from tools import snippets as sn
+from tools import harness
+from tools.compare import Comparison
+from tools.project import PROJECT
 
-SNIPPET = sn.Snippet(sn.SNIPPETS / "gpu-training" / "07_ddp.py")
+SNIPPET = harness.Snippet(PROJECT.snippets / "gpu-training" / "07_ddp.py")
 TIMEOUT_S = 180
 WORLD_SIZE = 2
 
@@ -67,7 +69,7 @@ def run_bounded(command: list[str], what: str) -> subprocess.CompletedProcess:
     """Run a command that starts processes of its own; kill all of them on timeout."""
     # The CPU lane (gloo) even on a GPU machine; one thread a process, as torchrun sets it.
     env = {**os.environ, "CUDA_VISIBLE_DEVICES": "", "OMP_NUM_THREADS": "1"}
-    with subprocess.Popen(command, cwd=sn.ROOT, env=env, stdout=subprocess.PIPE,
+    with subprocess.Popen(command, cwd=PROJECT.root, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, start_new_session=True) as proc:
         try:
             stdout, stderr = proc.communicate(timeout=TIMEOUT_S)
@@ -136,5 +138,5 @@ def test_ddp_snippet_under_torchrun_prints_its_output():
                f"--nproc_per_node={WORLD_SIZE}", SNIPPET.display]
     printed = run_bounded(command, f"torchrun with {WORLD_SIZE} CPU processes").stdout
     stored = Path(SNIPPET.output_path()).read_text(encoding="utf-8")
-    comparison = sn.Comparison(stored, printed, SNIPPET.varies)
-    assert comparison.agrees, sn.mismatch_message(SNIPPET, comparison)
+    comparison = Comparison(stored, printed, SNIPPET.varies)
+    assert comparison.agrees, harness.mismatch_message(SNIPPET, comparison)

@@ -18,7 +18,8 @@ import pytest
 import torch
 from torch import nn
 
-from tools import snippets as sn
+from tools import harness
+from tools.project import PROJECT
 
 pytestmark = [
     pytest.mark.gpu,
@@ -28,46 +29,21 @@ pytestmark = [
     ),
 ]
 
-DEVICE_SNIPPETS = sn.device_dependent()
-CAPTURE_HINT = "pytest tests/test_gpu.py -m gpu --refresh-outputs (tools/gpu_lane.sh runs it)"
+DEVICE_SNIPPETS = harness.device_dependent()
 TIMEOUT_S = 300
 
 
-@pytest.mark.parametrize("snippet", DEVICE_SNIPPETS, ids=lambda s: f"{s.chapter}/{s.path.stem}")
+@pytest.mark.parametrize("snippet", DEVICE_SNIPPETS, ids=lambda s: s.id)
 def test_cuda_output(snippet, refresh):
-    try:
-        printed = sn.run(snippet, device="cuda")
-    except sn.SnippetError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    out = snippet.output_path("cuda")
-    if refresh:
-        stored = out.read_text(encoding="utf-8") if sn.is_captured(out) else ""
-        new = sn.Comparison(stored, printed, snippet.varies).refreshed() if stored else printed
-        sn.write_if_changed(out, new)
-        sn.write_if_changed(sn.provenance_path(snippet.chapter, "cuda"), sn.provenance("cuda"))
-        return
-    if not sn.is_captured(out):
-        pytest.fail(
-            f"{out.relative_to(sn.ROOT)} has not been captured on a CUDA machine yet.\n"
-            f"Capture it with: {CAPTURE_HINT}",
-            pytrace=False,
-        )
-    comparison = sn.Comparison(out.read_text(encoding="utf-8"), printed, snippet.varies)
-    if not comparison.agrees:
-        message = sn.mismatch_message(snippet, comparison, device="cuda")
-        pytest.fail(message.replace(sn.REFRESH_HINT, CAPTURE_HINT.split(" (")[0]), pytrace=False)
+    outcome = harness.check(snippet, device="cuda", refresh=refresh)
+    if outcome.problem:
+        pytest.fail(outcome.problem, pytrace=False)
 
 
 @pytest.mark.parametrize("chapter", sorted({s.chapter for s in DEVICE_SNIPPETS}))
 def test_cuda_provenance_names_this_gpu(chapter, refresh):
-    path = sn.provenance_path(chapter, "cuda")
-    if refresh:
-        sn.write_if_changed(path, sn.provenance("cuda"))
-    stored, now = path.read_text(encoding="utf-8"), sn.provenance("cuda")
-    assert stored == now, (
-        f"{path.relative_to(sn.ROOT)} says the CUDA outputs came from\n    {stored}"
-        f"but the gpu tests now run on\n    {now}Record it with: {CAPTURE_HINT}"
-    )
+    problem = harness.check_provenance(chapter, device="cuda", refresh=refresh)
+    assert not problem, problem
 
 
 def test_cpu_and_cuda_gradients_agree():
@@ -92,11 +68,11 @@ def test_cpu_and_cuda_gradients_agree():
 
 def test_ddp_snippet_under_torchrun_on_cuda():
     """The page's torchrun command on this machine's GPUs (nccl), at most 2 of them."""
-    snippet = sn.Snippet(sn.SNIPPETS / "gpu-training" / "07_ddp.py")
+    snippet = harness.Snippet(PROJECT.snippets / "gpu-training" / "07_ddp.py")
     gpus = min(2, torch.cuda.device_count())
     command = [sys.executable, "-m", "torch.distributed.run", "--standalone",
                f"--nproc_per_node={gpus}", snippet.display]
-    with subprocess.Popen(command, cwd=sn.ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    with subprocess.Popen(command, cwd=PROJECT.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, start_new_session=True) as proc:
         try:
             stdout, stderr = proc.communicate(timeout=TIMEOUT_S)

@@ -1,17 +1,19 @@
-"""The snippet harness itself: what it accepts, what it rejects, and what it
-says. Uses the real stored outputs, so a change to any shown number is caught."""
+"""The snippet harness itself: what it accepts, what it rejects, and what it says. Uses the real
+stored outputs, so a change to any shown number is caught."""
 
 import re
 
 import pytest
 
-from tools import snippets as sn
+from tools import harness, runner
+from tools.compare import NUMBER, Comparison
+from tools.project import Project
 
-OUTPUTS = [s.output_path() for s in sn.discover() if s.output_path().exists()]
+SNIPPETS = [s for s in harness.discover() if s.output_path().exists()]
 
 
 def agrees(expected, actual, varies=()):
-    return sn.Comparison(expected, actual, [re.compile(v) for v in varies]).agrees
+    return Comparison(expected, actual, [re.compile(v) for v in varies]).agrees
 
 
 def test_tolerance_accepts_fifth_digit_and_rejects_fourth():
@@ -36,16 +38,16 @@ def test_varying_line_is_masked_not_skipped():
 def test_refresh_keeps_agreeing_lines_so_it_is_idempotent():
     stored = "step took 0.0123 s\nloss 2.4200\nacc 0.50\n"
     printed = "step took 0.0456 s\nloss 2.4201\nacc 0.75\n"
-    comparison = sn.Comparison(stored, printed, [re.compile("^step took")])
+    comparison = Comparison(stored, printed, [re.compile("^step took")])
     refreshed = comparison.refreshed()
     assert refreshed == "step took 0.0123 s\nloss 2.4200\nacc 0.75\n"
-    assert sn.Comparison(refreshed, printed, comparison.varies).refreshed() == refreshed
+    assert Comparison(refreshed, printed, comparison.varies).refreshed() == refreshed
 
 
 def _mutations(text: str):
     """Each number in the text changed at its fourth significant digit (or its
     last printed digit, if it has fewer): a change the tolerance must not allow."""
-    for match in sn.NUMBER.finditer(text):
+    for match in NUMBER.finditer(text):
         number = match.group(0)
         digits = [i for i, c in enumerate(number) if c.isdigit()]
         significant = [i for i in digits if number[i] != "0" or i > next(
@@ -60,58 +62,106 @@ def _mutations(text: str):
         yield match.start(), number, text[: match.start() + at] + digit + text[match.start() + at + 1:]
 
 
-@pytest.mark.parametrize("out", OUTPUTS, ids=lambda p: p.relative_to(sn.SNIPPETS).as_posix())
-def test_changing_any_shown_number_fails(out):
-    snippet = sn.Snippet(out.with_suffix(".py"))
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda s: s.output_path().name)
+def test_changing_any_shown_number_fails(snippet):
+    out = snippet.output_path()
     text = out.read_text(encoding="utf-8")
     survived = []
     for position, number, mutated in _mutations(text):
         line = text[: position].count("\n")
         if any(p.search(text.splitlines()[line]) for p in snippet.varies):
             continue  # declared as varying: masked on purpose
-        if sn.Comparison(text, mutated, snippet.varies).agrees:
+        if Comparison(text, mutated, snippet.varies).agrees:
             survived.append(f"line {line + 1}: {number}")
     assert not survived, f"{out.name}: these changed numbers would pass unnoticed: {survived}"
 
 
+MKDOCS_YML = """site_name: demo
+plugins:
+  - i18n:
+      languages:
+        - {locale: en, name: English, default: true}
+        - {locale: hi, name: Hindi}
+"""
+
+
 @pytest.fixture
-def scratch_snippet(tmp_path, monkeypatch):
+def scratch_snippet(tmp_path):
+    """A throwaway project with one chapter page that shows snippets/demo/01_demo.py."""
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     chapter = tmp_path / "snippets" / "demo"
     chapter.mkdir(parents=True)
-    monkeypatch.setattr(sn, "ROOT", tmp_path)
-    monkeypatch.setattr(sn, "SNIPPETS", tmp_path / "snippets")
-    monkeypatch.setattr(sn, "DOCS", tmp_path / "docs")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "demo.md").write_text('```py\n--8<-- "demo/01_demo.py"\n```\n')
+    project = Project(tmp_path)
 
-    def write(source: str) -> sn.Snippet:
+    def write(source: str) -> harness.Snippet:
         path = chapter / "01_demo.py"
         path.write_text(source, encoding="utf-8")
-        return sn.Snippet(path)
+        return harness.Snippet(path, project)
 
     return write
 
 
 def test_changed_constant_in_a_snippet_fails_with_diff_pages_and_command(scratch_snippet):
     snippet = scratch_snippet("import torch\nx = torch.tensor([1.1])\nprint('x * 2 =', x * 2)\n")
-    stored = sn.run(snippet)
+    assert harness.check(snippet, refresh=True).problem is None
     snippet = scratch_snippet("import torch\nx = torch.tensor([1.2])\nprint('x * 2 =', x * 2)\n")
-    comparison = sn.Comparison(stored, sn.run(snippet))
-    assert not comparison.agrees
-    message = sn.mismatch_message(snippet, comparison)
+    message = harness.check(snippet).problem
+    assert message is not None
     assert "-x * 2 = tensor([2.2000])" in message and "+x * 2 = tensor([2.4000])" in message
     assert "snippets/demo/01_demo.py" in message
     assert "Shown on: docs/demo.md" in message
-    assert "--refresh-outputs -k demo/01_demo" in message
+    assert "python -m tools refresh -k demo/01_demo" in message
+
+
+def test_refresh_is_idempotent(scratch_snippet):
+    snippet = scratch_snippet("print('loss', 2.42001)\n")
+    assert harness.check(snippet, refresh=True).written
+    assert not harness.check(snippet, refresh=True).written
+    assert harness.check(snippet).problem is None
+
+
+def test_missing_output_names_the_file_and_command(scratch_snippet):
+    message = harness.check(scratch_snippet("print(1)\n")).problem
+    assert "has no stored output: snippets/demo/01_demo.out" in message
+    assert "python -m tools refresh -k demo/01_demo" in message
 
 
 def test_snippet_that_raises_reports_path_and_traceback(scratch_snippet):
     snippet = scratch_snippet("print('before')\nraise ValueError('shapes differ')\n")
-    with pytest.raises(sn.SnippetError) as error:
-        sn.run(snippet)
+    with pytest.raises(runner.SnippetError) as error:
+        snippet.run()
     message = str(error.value)
     assert "snippets/demo/01_demo.py raised ValueError" in message
     assert "01_demo.py\", line 2" in message and "shapes differ" in message
+
+
+def test_declared_failure_is_required_and_its_message_becomes_output(scratch_snippet):
+    snippet = scratch_snippet("# raises: ValueError\nprint('before')\nraise ValueError('shapes differ')\n")
+    assert snippet.run() == "before\nValueError: shapes differ\n"
+    works = scratch_snippet("# raises: ValueError\nprint('fine')\n")
+    with pytest.raises(runner.SnippetError, match="declares `# raises: ValueError` but ran without raising"):
+        works.run()
+    other = scratch_snippet("# raises: ValueError\nraise RuntimeError('other')\n")
+    with pytest.raises(runner.SnippetError, match="raised RuntimeError when run \\(it declares"):
+        other.run()
+
+
+def test_a_changed_error_message_fails_like_any_output(scratch_snippet):
+    snippet = scratch_snippet("# raises: ValueError\nraise ValueError('size 1 differs')\n")
+    harness.check(snippet, refresh=True)
+    snippet = scratch_snippet("# raises: ValueError\nraise ValueError('sizes now broadcast')\n")
+    assert "+ValueError: sizes now broadcast" in harness.check(snippet).problem
+
+
+def test_invalid_declarations_name_the_file_and_line(scratch_snippet):
+    snippet = scratch_snippet("print(1)\n# varies: ^step (took\n")
+    message = harness.check(snippet).problem
+    assert "snippets/demo/01_demo.py:2: `# varies: ^step (took` is not a valid regular expression" in message
+    snippet = scratch_snippet("# raises: not a type\nprint(1)\n")
+    assert "snippets/demo/01_demo.py:1: `# raises: not a type` must name one exception class" in (
+        harness.check(snippet).problem)
 
 
 def test_run_captures_output_of_child_processes(scratch_snippet):
@@ -119,7 +169,7 @@ def test_run_captures_output_of_child_processes(scratch_snippet):
         "import subprocess, sys\nprint('parent')\n"
         "subprocess.run([sys.executable, '-c', 'print(\"child\")'], check=True)\n"
     )
-    assert sn.run(snippet) == "parent\nchild\n"
+    assert snippet.run() == "parent\nchild\n"
 
 
 def test_cpu_run_hides_accelerators(scratch_snippet):
@@ -127,4 +177,4 @@ def test_cpu_run_hides_accelerators(scratch_snippet):
         "import os, torch\nprint(torch.cuda.is_available(), torch.backends.mps.is_available(),"
         " repr(os.environ['CUDA_VISIBLE_DEVICES']))\n"
     )
-    assert sn.run(snippet) == "False False ''\n"
+    assert snippet.run() == "False False \'\'\n"

@@ -8,15 +8,14 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from tools import harness, site
 from tools import notebooks as nb
-from tools import snippets as sn
+from tools.compare import Comparison
+from tools.project import PROJECT
 
-NOTEBOOKS = [nb.notebook_path(c, lang) for c in nb.chapters() for lang in nb.LANGUAGES]
+NOTEBOOKS = [PROJECT.notebook(c, lang) for c in PROJECT.chapters for lang in PROJECT.codes]
 CELL_TIMEOUT_S = 120
-
-
-def rel(path) -> str:
-    return path.relative_to(sn.ROOT).as_posix()
+rel = PROJECT.rel
 
 
 def test_every_chapter_has_a_notebook_per_language():
@@ -77,9 +76,11 @@ def test_notebook_runs_and_prints_the_snippet_outputs(path, tmp_path, cpu_kernel
         module = cell.get("metadata", {}).get("course", {}).get("snippet")
         if cell.cell_type != "code" or not module:
             continue
-        snippet = sn.Snippet(sn.SNIPPETS / module)
-        printed = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
-        comparison = sn.Comparison(snippet.output_path().read_text("utf-8"), printed, snippet.varies)
+        snippet = harness.Snippet(PROJECT.snippets / module)
+        printed = "".join(o.get("text", "") if o.get("output_type") == "stream" and o.get("name") == "stdout"
+                          else f"{o['ename']}: {o['evalue']}\n" if o.get("output_type") == "error" else ""
+                          for o in cell.outputs)
+        comparison = Comparison(snippet.output_path().read_text("utf-8"), printed, snippet.varies)
         assert comparison.agrees, (
             f"{rel(path)} cell {index} ({module}) printed something other than its output file:\n"
             + comparison.diff(rel(snippet.output_path()))
@@ -110,13 +111,12 @@ def test_failing_cell_is_reported_with_path_and_cell_number(tmp_path, cpu_kernel
 def test_chapter_pages_link_their_notebooks(built_site):
     """The notebook page, the .ipynb to download and, with the repository URL
     configured (the built site has REPO_URL set), Colab."""
-    from conftest import DEPLOYED_REPO_URL
-
-    colab = "https://colab.research.google.com/github/" + DEPLOYED_REPO_URL.removeprefix("https://github.com/")
-    for chapter in nb.chapters():
-        for language, prefix in (("en", ""), ("hi", "hi/")):
+    colab = "https://colab.research.google.com/github/" + site.DEPLOYED_REPO_URL.removeprefix("https://github.com/")
+    for chapter in PROJECT.chapters:
+        for language in PROJECT.codes:
+            prefix = PROJECT.url_counterpart("", language)
             html = (built_site / prefix / chapter / "index.html").read_text(encoding="utf-8")
-            name = nb.notebook_path(chapter, language).name
+            name = PROJECT.notebook(chapter, language).name
             assert f"../notebooks/{chapter}/{name}" in html, f"{prefix}{chapter}/ does not link {name}"
             assert f"{colab}/blob/main/docs/notebooks/{name}" in html, f"{prefix}{chapter}/: no Colab link"
             assert (built_site / prefix / "notebooks" / chapter / name).exists()

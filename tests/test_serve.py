@@ -7,8 +7,6 @@ import sys
 import time
 import urllib.request
 
-from tools import copy_site
-
 STARTUP_TIMEOUT_S = 120
 REBUILD_TIMEOUT_S = 90
 
@@ -36,8 +34,8 @@ def wait_for(url: str, text: str, timeout_s: float, what: str) -> None:
     raise AssertionError(f"mkdocs serve: {what} within {timeout_s:.0f} s")
 
 
-def test_serve_reloads_when_a_snippet_or_output_changes(tmp_path):
-    root = copy_site(tmp_path)
+def test_serve_reloads_when_a_snippet_or_output_changes(site_copy, tmp_path):
+    root = site_copy.root
     port = free_port()
     url = f"http://127.0.0.1:{port}/tensors/"
     log = (tmp_path / "serve.log").open("w")

@@ -1,39 +1,48 @@
-"""Author tooling for the course site.
+"""The one command line for every author task: `python -m tools <command>`; `--help` lists them."""
 
-    python -m tools refresh [-k EXPR]       rewrite snippet outputs from a run
-    python -m tools status                  translation state of every page
-    python -m tools mark-current PAGE...    record a Hindi page as matching its English page
-    python -m tools notebooks [--check]     generate the chapter notebooks from the pages
-    python -m tools bench [--quick]         print the benchmark figures
-"""
+from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
-from tools import i18n
-from tools.snippets import ROOT
+from tools.project import PROJECT
 
 
 def refresh(args) -> int:
-    command = [sys.executable, "-m", "pytest", "tests/test_snippets.py", "--refresh-outputs",
-               "-p", "no:cacheprovider", "-q"]
-    if args.k:
-        command += ["-k", args.k]
-    return subprocess.call(command, cwd=ROOT)
+    from tools import harness
+
+    chosen = harness.select(harness.discover(), args.k)
+    if not chosen:
+        print(f"no snippet id contains {args.k!r}")
+        return 1
+    failed = 0
+    for snippet in chosen:
+        outcome = harness.check(snippet, refresh=True)
+        if outcome.problem:
+            failed += 1
+            print(f"FAILED {snippet.id}\n{outcome.problem}")
+        for path in outcome.written:
+            print(f"wrote {PROJECT.rel(path)}")
+    failures = f", {failed} failed" if failed else ""
+    print(f"{len(chosen) - failed} of {len(chosen)} snippets refreshed{failures}")
+    return 1 if failed else 0
 
 
 def status(_args) -> int:
-    print(i18n.status_table())
+    from tools import exercises, i18n
+
+    print(i18n.status_table(extra=exercises.counts()))
     return 0
 
 
 def mark_current(args) -> int:
+    from tools import i18n
+
     for name in args.pages:
         page = Path(name).resolve()
         digest = i18n.mark_current(page)
-        print(f"{i18n.rel(page)}: marked current (source_hash {digest})")
+        print(f"{PROJECT.rel(page)}: marked current (source_hash {digest})")
     return 0
 
 
@@ -45,35 +54,64 @@ def notebooks(args) -> int:
         print("\n".join(problems) or "notebooks are up to date")
         return 1 if problems else 0
     for path in nb.write_all():
-        print(f"wrote {path.relative_to(ROOT)}")
+        print(f"wrote {PROJECT.rel(path)}")
     return 0
 
 
 def bench(args) -> int:
+    if args.what == "devices" and (args.write or args.force):
+        from tools import device_speed
+
+        device_speed.main(force=args.force)
+        return 0
+    if args.what == "weight" and args.site:
+        from tools import bench as benchmark
+
+        benchmark.weight_figures(Path(args.site))
+        return 0
     from tools import bench as benchmark
 
-    benchmark.main(["--quick"] if args.quick else [])
+    benchmark.run(args.what)
     return 0
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True)
+def vendor(_args) -> int:
+    from tools import vendor as vendoring
+
+    vendoring.main()
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m tools", description=__doc__)
+    commands = main.add_subparsers(dest="command", required=True, metavar="command")
     p = commands.add_parser("refresh", help="rewrite snippet outputs from a run")
-    p.add_argument("-k", help="only snippets matching this pytest -k expression")
+    p.add_argument("-k", help="only snippets whose id (chapter/NN_name) contains this text")
     p.set_defaults(func=refresh)
-    commands.add_parser("status", help="translation state of every page").set_defaults(func=status)
-    p = commands.add_parser("mark-current", help="record Hindi pages as up to date")
+    commands.add_parser("status", help="words, translation state and exercises of every page").set_defaults(
+        func=status)
+    p = commands.add_parser("mark-current", help="record translated pages as up to date")
     p.add_argument("pages", nargs="+", help="e.g. docs/autograd.hi.md")
     p.set_defaults(func=mark_current)
     p = commands.add_parser("notebooks", help="generate docs/notebooks/*.ipynb from the pages")
     p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
     p.set_defaults(func=notebooks)
-    p = commands.add_parser("bench", help="print the benchmark figures")
-    p.add_argument("--quick", action="store_true", help="harness and build figures only")
+    p = commands.add_parser("bench", help="print benchmark figures")
+    p.add_argument("what", nargs="?", default="all",
+                   choices=["all", "quick", "harness", "build", "devices", "weight"])
+    p.add_argument("--site", help="weight: weigh this built site instead of a fresh build")
+    p.add_argument("--write", action="store_true",
+                   help="devices: write snippets/gpu-training/measured-speed.txt, which the page shows")
+    p.add_argument("--force", action="store_true",
+                   help="devices: overwrite stored CUDA figures from a machine without a GPU")
     p.set_defaults(func=bench)
-    args = parser.parse_args()
+    commands.add_parser("vendor", help="re-vendor KaTeX and axe-core (needs npm and network)").set_defaults(
+        func=vendor)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return args.func(args)
 
 

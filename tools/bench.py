@@ -1,22 +1,16 @@
-"""Benchmark figures of the course: prints them, asserts nothing.
+"""The benchmark figures of the course: printed, never asserted (`python -m tools bench ...`).
 
-    python -m tools bench            everything below
-    python -m tools bench --quick    harness and build only
-
-- the cost of `import torch` in a fresh interpreter;
-- the snippets' own run time (each run once in a warm process);
-- the wall time of the snippet tests, and its ratio to one import + the
-  snippets' own time (target: at most 1.5);
-- the strict build time of the site, with and without the notebook pages;
-- the byte size of a notebook page against an ordinary chapter page;
-- the CPU/GPU speed figures (tools.bench_devices) and the page weight in
-  Chromium (tools.bench_weight), when those are available.
+- harness: the cost of `import torch` in a fresh interpreter, the snippets' own run time (each
+  run once in a warm process), the wall time of the snippet tests and its ratio to one import +
+  the snippets' own time (target: at most 1.5);
+- build: the strict build time with and without the notebook pages, and the size of a notebook
+  page against its chapter page;
+- devices: CPU against GPU speed (tools/device_speed.py);
+- weight: each page's weight on a cold load in Chromium (tools/page_weight.py).
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import re
 import shutil
 import statistics
@@ -26,17 +20,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools import copy_site
-from tools import snippets as sn
+from tools import harness, site
+from tools.project import PROJECT, Project
 
-ROOT = sn.ROOT
 PYTHON = sys.executable
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed(command: list[str], cwd: Path = ROOT) -> float:
+def timed(command: list[str], cwd: Path = PROJECT.root) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -51,12 +43,12 @@ def snippets_own_time() -> tuple[float, int]:
     """Each snippet run once in this process after torch is imported (warm)."""
     import torch  # noqa: F401 - paid before timing, as the harness pays it once
 
-    found = sn.discover()
+    found = harness.discover()
     for snippet in found[:1]:
-        sn.run(snippet)  # warm-up of lazy initialisation inside torch
+        snippet.run()  # warm-up of lazy initialisation inside torch
     start = time.perf_counter()
     for snippet in found:
-        sn.run(snippet)
+        snippet.run()
     return time.perf_counter() - start, len(found)
 
 
@@ -65,36 +57,17 @@ def harness_wall_time() -> float:
                   "-p", "no:codeblocks", "-o", "addopts="])
 
 
-def build(config_root: Path, site: Path) -> float:
-    return timed([PYTHON, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
-                  "--config-file", str(config_root / "mkdocs.yml"), "--site-dir", str(site)])
-
-
-def site_without_notebooks(target: Path) -> Path:
+def without_notebooks(project: Project, target: Path) -> Project:
     """A copy of the site sources with the notebook pages left out."""
-    copy_site(target)
-    shutil.rmtree(target / "docs" / "notebooks", ignore_errors=True)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    copy = project.copy_to(target)
+    shutil.rmtree(copy.notebooks, ignore_errors=True)
+    config = (copy.root / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\n  - Notebooks:\n(?:      - .*\n)+", "\n", config)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return target
+    (copy.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return copy
 
 
-def page_bytes(site: Path) -> list[tuple[str, int, int]]:
-    """(chapter, chapter page HTML bytes, notebook page HTML bytes), English."""
-    rows = []
-    for notebook in sorted((site / "notebooks").glob("*/index.html")):
-        chapter = notebook.parent.name
-        page = site / chapter / "index.html"
-        rows.append((chapter, page.stat().st_size, notebook.stat().st_size))
-    return rows
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m tools bench")
-    parser.add_argument("--quick", action="store_true", help="harness and build figures only")
-    args = parser.parse_args(argv)
-
+def harness_figures() -> None:
     print("== Snippet harness ==")
     import_s = torch_import_time()
     own_s, count = snippets_own_time()
@@ -107,31 +80,51 @@ def main(argv: list[str] | None = None) -> None:
     verdict = "met" if ratio <= 1.5 else "NOT met"
     print(f"ratio wall / (import + own):     {ratio:6.2f}   (target <= 1.5: {verdict})")
 
-    print("\n== Site build (mkdocs build --strict, both languages) ==")
+
+def build_figures() -> None:
+    print("== Site build (mkdocs build --strict, every language) ==")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        with_nb = build(ROOT, tmp / "site")
-        without_nb = build(site_without_notebooks(tmp / "src"), tmp / "site-plain")
-        print(f"with notebook pages:             {with_nb:6.2f} s")
-        print(f"without notebook pages:          {without_nb:6.2f} s")
-        rows = page_bytes(tmp / "site")
+        with_nb = site.build(tmp / "site", deployed=False)
+        without_nb = site.build(tmp / "site-plain", without_notebooks(PROJECT, tmp / "src"), deployed=False)
+        for built in (with_nb, without_nb):
+            if not built.ok:
+                print(f"the strict build failed:\n{built.output}")
+                return
+        print(f"with notebook pages:             {with_nb.seconds:6.2f} s")
+        print(f"without notebook pages:          {without_nb.seconds:6.2f} s")
+        print(f"ratio:                           {with_nb.seconds / without_nb.seconds:6.2f}")
+        rows = []
+        for notebook in sorted((tmp / "site" / "notebooks").glob("*/index.html")):
+            page = tmp / "site" / notebook.parent.name / "index.html"
+            rows.append((notebook.parent.name, page.stat().st_size, notebook.stat().st_size))
         if rows:
-            print("\n== Notebook page against its chapter page (HTML bytes, English) ==")
+            print("\n== Notebook page against its chapter page (HTML bytes, default language) ==")
             print(f"{'chapter':<16}{'chapter page':>14}{'notebook page':>15}{'ratio':>8}")
             for chapter, page, notebook in rows:
-                flag = "" if notebook <= 2 * page else "  over 2x"
-                print(f"{chapter:<16}{page:>14,}{notebook:>15,}{notebook / page:>8.2f}{flag}")
-
-    if args.quick:
-        return
-    from tools import bench_devices, bench_weight
-
-    print("\n== CPU / GPU speed (tools/bench_devices.py; the page's figures are written by")
-    print("   `python -m tools.bench_devices` and then `python -m tools notebooks`) ==")
-    bench_devices.main(["--print-only"])
-    print("\n== Page weight in Chromium, cold load (tools/bench_weight.py) ==")
-    bench_weight.main()
+                print(f"{chapter:<16}{page:>14,}{notebook:>15,}{notebook / page:>8.2f}")
 
 
-if __name__ == "__main__":
-    main()
+def device_figures() -> None:
+    from tools import device_speed
+
+    print("== CPU / GPU speed (tools/device_speed.py; `python -m tools bench devices --write` "
+          "writes the page's file) ==")
+    device_speed.main(print_only=True)
+
+
+def weight_figures(site_dir: Path | None = None) -> None:
+    from tools import page_weight
+
+    print("== Page weight in Chromium, cold load (tools/page_weight.py) ==")
+    page_weight.main(site_dir)
+
+
+def run(what: str) -> None:
+    parts = {"harness": harness_figures, "build": build_figures, "devices": device_figures,
+             "weight": weight_figures}
+    chosen = {"all": list(parts), "quick": ["harness", "build"]}.get(what, [what])
+    for n, name in enumerate(chosen):
+        if n:
+            print()
+        parts[name]()

@@ -1,7 +1,7 @@
-"""Measure CPU against GPU: a training step of a larger MLP and a large float32 matmul.
+"""CPU against GPU speed: a training step of a larger MLP and a large float32 matmul, measured.
 
-    python -m tools.bench_devices           # measure, print, write the page's file
-    python -m tools.bench_devices --force   # overwrite CUDA figures from a machine without a GPU
+    python -m tools bench devices           # measure, print, write the page's file
+    python -m tools bench devices --force   # overwrite CUDA figures from a machine without a GPU
 
 The gpu-training page includes snippets/gpu-training/measured-speed.txt, which
 main() writes, so the figures on the page are never retyped. Every figure is
@@ -11,11 +11,9 @@ CPU and CUDA columns always come from one machine, so the speedup is a fair one.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import platform
 import statistics
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +21,10 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from tools.snippets import GPU_LANE_HINT, SNIPPETS
+from tools.harness import GPU_LANE_HINT
+from tools.project import PROJECT
 
-OUTPUT = SNIPPETS / "gpu-training" / "measured-speed.txt"
+OUTPUT = PROJECT.snippets / "gpu-training" / "measured-speed.txt"
 NO_GPU = "CUDA: no GPU was available on the machine that measured"
 
 # Sizes: big enough that a GPU is busy, small enough that the CPU side of the
@@ -163,31 +162,21 @@ def measure() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> str:
+def main(force: bool = False, print_only: bool = False) -> str:
     """Measure, print the report and write it to the page's file.
 
     A stored report with CUDA figures is kept when this machine has no GPU (the
-    new figures are printed only), unless --force is given."""
-    parser = argparse.ArgumentParser(prog="python -m tools.bench_devices")
-    parser.add_argument("--force", action="store_true",
-                        help="overwrite a stored report that has CUDA figures")
-    parser.add_argument("--print-only", action="store_true",
-                        help="print the figures, leave the page's file as it is")
-    args = parser.parse_args(argv if argv is not None else [])
+    new figures are printed only), unless `force`."""
     report = measure()
     print(report, end="")
-    if args.print_only:
+    if print_only:
         return report
     stored = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
     keeps_gpu = stored and NO_GPU not in stored and not torch.cuda.is_available()
-    if keeps_gpu and not args.force:
-        print(f"kept {OUTPUT.relative_to(SNIPPETS.parent)}: it holds CUDA figures and this "
+    if keeps_gpu and not force:
+        print(f"kept {PROJECT.rel(OUTPUT)}: it holds CUDA figures and this "
               "machine has no GPU (--force overwrites it)")
     else:
         OUTPUT.write_text(report, encoding="utf-8")
-        print(f"wrote {OUTPUT.relative_to(SNIPPETS.parent)}")
+        print(f"wrote {PROJECT.rel(OUTPUT)}")
     return report
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -9,7 +9,7 @@
 # 2. captures the CUDA outputs: pytest -m gpu --refresh-outputs writes every
 #    snippets/*/NN_name.cuda.out and snippets/gpu-training/produced-by.cuda.txt;
 # 3. runs the gpu tests again without the flag: they must pass;
-# 4. measures CPU against GPU: python -m tools.bench_devices writes
+# 4. measures CPU against GPU: python -m tools bench devices --write writes
 #    snippets/gpu-training/measured-speed.txt;
 # 5. regenerates the notebooks, which show those outputs and figures.
 # Then review `git diff snippets/` and commit what it captured.
@@ -50,7 +50,7 @@ echo "gpu lane: 2/4 checking them"
 timeout "$limit" "${pytest[@]}"
 
 echo "gpu lane: 3/4 measuring CPU against GPU"
-timeout "$limit" "$python" -m tools.bench_devices
+timeout "$limit" "$python" -m tools bench devices --write
 
 echo "gpu lane: 4/4 regenerating the notebooks (they show the CUDA outputs and figures)"
 timeout "$limit" "$python" -m tools notebooks

@@ -1,12 +1,11 @@
-"""Generate one Jupyter notebook per chapter and language from its page.
+"""Generating one Jupyter notebook per chapter and language from its page.
 
-    python -m tools notebooks          write docs/notebooks/<chapter>[.hi].ipynb
-    python -m tools notebooks --check  fail if a committed notebook is out of date
-
-A notebook's markdown cells are the page's prose (math included) and its code
-cells are the page's snippets, in page order, with the stored outputs as cell
-outputs. Nothing is executed here, and the output depends only on the page and
-snippet files, so running it twice changes nothing.
+A notebook's markdown cells are the page's prose (math included) and its code cells are the
+page's snippets, in page order, with the stored outputs as cell outputs. Inside a collapsible
+block (`??? success "Solution"`), code becomes its own cell without a stored output, so a reader
+runs it deliberately; a starter declared `# raises:` is tagged so the notebook runs on past it.
+Nothing is executed here, and the result depends only on the page and snippet files, so
+generating twice changes nothing.
 """
 
 from __future__ import annotations
@@ -17,35 +16,22 @@ from pathlib import Path
 
 import nbformat
 
-from tools import i18n
-from tools.snippets import DOCS, INCLUDE, ROOT, SNIPPETS, discover
+from tools import markdown
+from tools.harness import Snippet
+from tools.project import PROJECT, Project
 
-NOTEBOOKS = DOCS / "notebooks"
-LANGUAGES = ("en", "hi")
 FENCE_OPEN = re.compile(r"^(?P<fence>```+|~~~+)(?P<info>.*)$")
-ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
+ADMONITION = re.compile(r'^(?P<marker>!!!|\?\?\?\+?)\s*(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
 TAB = re.compile(r'^===\+?\s+"(?P<label>[^"]*)"\s*$')
 MD_LINK = re.compile(r"\]\((?P<page>[\w-]+)\.md(?P<anchor>#[\w-]+)?\)")
 SECTION_MARK = re.compile(r"^\s*#\s*--8<--\s*\[(?:start|end):[\w-]+\]\s*$")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+# nbclient goes on past a cell with this tag when it raises (a starter meant to fail)
+RAISES_TAG = "raises-exception"
 
 
-def chapters() -> list[str]:
-    return sorted({s.chapter for s in discover()})
-
-
-def notebook_path(chapter: str, language: str) -> Path:
-    suffix = "" if language == "en" else f".{language}"
-    return NOTEBOOKS / f"{chapter}{suffix}.ipynb"
-
-
-def page_path(chapter: str, language: str) -> Path:
-    suffix = "" if language == "en" else f".{language}"
-    return DOCS / f"{chapter}{suffix}.md"
-
-
-def script_name(module: str) -> str:
-    return Path(module).name
+class NotebookError(Exception):
+    """A page cannot be turned into a notebook; the message names the page."""
 
 
 def runs_as_script(source: str) -> bool:
@@ -54,10 +40,10 @@ def runs_as_script(source: str) -> bool:
     return "torch.multiprocessing" in source
 
 
-def snippet_code(target: str) -> str:
+def snippet_code(target: str, project: Project) -> str:
     """The code a page include shows: the whole module or one marked section."""
     module, _, section = target.partition(":")
-    text = (SNIPPETS / module).read_text(encoding="utf-8")
+    text = (project.snippets / module).read_text(encoding="utf-8")
     if section:
         match = re.search(
             rf"^\s*#\s*--8<--\s*\[start:{re.escape(section)}\]\s*\n(.*?)^\s*#\s*--8<--\s*\[end:{re.escape(section)}\]",
@@ -72,9 +58,12 @@ def snippet_code(target: str) -> str:
 
 @dataclass
 class Builder:
-    page: Path
+    project: Project
     cells: list = field(default_factory=list)
     markdown: list[str] = field(default_factory=list)
+
+    def text(self, target: str) -> str:
+        return (self.project.snippets / target).read_text(encoding="utf-8")
 
     def flush_markdown(self) -> None:
         text = "\n".join(self.markdown).strip("\n")
@@ -84,30 +73,34 @@ class Builder:
 
     def add_code(self, target: str) -> None:
         self.flush_markdown()
-        code = snippet_code(target)
-        module = target.split(":")[0]
+        code = snippet_code(target, self.project)
+        module = markdown.include_file(target)
         if runs_as_script(code):
-            name = script_name(module)
+            name = Path(module).name
             self.cells.append(nbformat.v4.new_code_cell(
                 f"%%writefile {name}\n{code}",
                 outputs=[nbformat.v4.new_output("stream", name="stdout", text=f"Writing {name}\n")],
             ))
             self.cells.append(nbformat.v4.new_code_cell(f"import sys\n!{{sys.executable}} {name}"))
-            self.cells[-1].metadata["course"] = {"snippet": module}
         else:
             self.cells.append(nbformat.v4.new_code_cell(code))
-            self.cells[-1].metadata["course"] = {"snippet": module}
+        cell = self.cells[-1]
+        cell.metadata["course"] = {"snippet": module}
+        if Snippet(self.project.snippets / module, self.project).raises:
+            cell.metadata["tags"] = [RAISES_TAG]
 
-    def add_output(self, target: str) -> None:
-        text = (SNIPPETS / target).read_text(encoding="utf-8")
+    def add_output(self, target: str, hidden: bool = False) -> None:
+        """Attach an output file to the code cell of its snippet, or (inside a collapsible
+        block) leave that cell without a stored output, for the reader to run."""
         between = "".join(self.markdown).strip()
-        last = self.cells[-1] if self.cells and not between else None
         module = target.split(".")[0] + ".py"
-        shown = last.metadata.get("course", {}).get("snippet") if last is not None else None
-        if shown != module:
+        cell = next((c for c in reversed(self.cells) if c.cell_type == "code"
+                     and c.metadata.get("course", {}).get("snippet") == module), None)
+        if cell is None or (between and not hidden):
             raise ValueError(f"output {target} does not follow its snippet {module}")
-        self.markdown = []
-        last.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+        if not hidden:
+            self.markdown = []
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=self.text(target))]
 
 
 def _indented_block(lines: list[str], start: int) -> tuple[list[str], int]:
@@ -122,11 +115,11 @@ def _indented_block(lines: list[str], start: int) -> tuple[list[str], int]:
     return block, i
 
 
-def _expand_includes(lines: list[str]) -> list[str]:
+def _expand_includes(lines: list[str], project: Project) -> list[str]:
     out = []
     for line in lines:
-        m = INCLUDE.match(line)
-        out.extend((SNIPPETS / m["target"]).read_text(encoding="utf-8").splitlines() if m else [line])
+        m = markdown.INCLUDE.match(line)
+        out.extend((project.snippets / m["target"]).read_text(encoding="utf-8").splitlines() if m else [line])
     return out
 
 
@@ -139,42 +132,31 @@ def _site_links(text: str) -> str:
     return MD_LINK.sub(link, text)
 
 
-class NotebookError(Exception):
-    """A page cannot be turned into a notebook; the message names the page."""
-
-
-def build(page: Path) -> nbformat.NotebookNode:
+def build(page: Path, project: Project = PROJECT) -> nbformat.NotebookNode:
     try:
-        return _build(page)
+        builder = Builder(project)
+        _add_lines(builder, markdown.body(markdown.read(page)).splitlines(), hidden=False)
+        builder.flush_markdown()
     except (OSError, ValueError, StopIteration) as exc:
-        raise NotebookError(f"{page.relative_to(ROOT)}: cannot make its notebook: {exc}") from exc
+        raise NotebookError(f"{project.rel(page)}: cannot make its notebook: {exc}") from exc
+    for cell in builder.cells:
+        if cell.cell_type == "markdown":
+            cell.source = _site_links(cell.source)
+    nb = nbformat.v4.new_notebook(cells=builder.cells)
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"{page.stem.replace('.', '-')}-{index:02d}"
+    return nb
 
 
-def _build(page: Path) -> nbformat.NotebookNode:
-    builder = Builder(page.relative_to(ROOT))
-    lines = i18n.body(page).splitlines()
+def _add_lines(builder: Builder, lines: list[str], hidden: bool) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
-        fence = FENCE_OPEN.match(line)
-        tab = TAB.match(line)
-        admonition = ADMONITION.match(line)
+        fence, tab, admonition = FENCE_OPEN.match(line), TAB.match(line), ADMONITION.match(line)
         if fence:
             end = next(j for j in range(i + 1, len(lines)) if lines[j].strip() == fence["fence"])
-            body = lines[i + 1:end]
-            targets = [INCLUDE.match(b) for b in body if b.strip()]
-            if targets and all(targets):
-                for m in targets:
-                    target = m["target"]
-                    if target.split(":")[0].endswith(".py"):
-                        builder.add_code(target)
-                    elif target.endswith(".out"):
-                        builder.add_output(target)
-                    else:  # a generated text file shown as it is, e.g. measured figures
-                        builder.markdown.extend(
-                            [lines[i], *(SNIPPETS / target).read_text("utf-8").splitlines(), lines[end]])
-            else:
-                builder.markdown.extend(lines[i:end + 1])
+            _add_fence(builder, lines[i:end + 1], hidden)
             i = end + 1
         elif tab:
             tabs = []
@@ -192,34 +174,44 @@ def _build(page: Path) -> nbformat.NotebookNode:
         elif admonition:
             block, i = _indented_block(lines, i + 1)
             title = admonition["title"] or admonition["kind"].capitalize()
-            quoted = [f"> **{title}**", ">"] + [f"> {b}".rstrip() for b in _expand_includes(block)]
-            builder.markdown.extend(quoted)
+            if admonition["marker"].startswith("???"):  # collapsible: an exercise's answer
+                builder.markdown.extend([f"> **{title}**", ""])
+                _add_lines(builder, block, hidden=True)
+                builder.markdown.append("")
+            else:
+                quoted = [f"> {b}".rstrip() for b in _expand_includes(block, builder.project)]
+                builder.markdown.extend([f"> **{title}**", ">", *quoted])
         else:
             builder.markdown.append(line)
             i += 1
-    builder.flush_markdown()
-    for cell in builder.cells:
-        if cell.cell_type == "markdown":
-            cell.source = _site_links(cell.source)
-    nb = nbformat.v4.new_notebook(cells=builder.cells)
-    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
-    for index, cell in enumerate(nb.cells):
-        cell.id = f"{page.stem.replace('.', '-')}-{index:02d}"
-    return nb
+
+
+def _add_fence(builder: Builder, fenced: list[str], hidden: bool) -> None:
+    targets = [markdown.INCLUDE.match(b) for b in fenced[1:-1] if b.strip()]
+    if not (targets and all(targets)):
+        builder.markdown.extend(fenced)
+        return
+    for m in targets:
+        target = m["target"]
+        if markdown.include_file(target).endswith(".py"):
+            builder.add_code(target)
+        elif target.endswith(".out"):
+            builder.add_output(target, hidden)
+        else:  # a generated text file shown as it is, e.g. measured figures
+            builder.markdown.extend([fenced[0], *builder.text(target).splitlines(), fenced[-1]])
 
 
 def _add_tabs(builder: Builder, tabs: list[tuple[str, list[str]]]) -> None:
     """Per-device outputs: the first tab's output is the cell's output (CPU, what the
     tests check); the others follow as labelled text in a markdown cell."""
     for n, (label, block) in enumerate(tabs):
-        targets = [m["target"] for m in map(INCLUDE.match, block) if m]
+        targets = [m["target"] for m in map(markdown.INCLUDE.match, block) if m]
         if n == 0 and len(targets) == 1:
             builder.add_output(targets[0])
             continue
-        builder.markdown.append(f"**{label}**")
-        builder.markdown.append("")
+        builder.markdown.extend([f"**{label}**", ""])
         for target in targets:
-            builder.markdown.extend(["```text", *(SNIPPETS / target).read_text("utf-8").splitlines(), "```"])
+            builder.markdown.extend(["```text", *builder.text(target).splitlines(), "```"])
         if not targets:
             builder.markdown.extend(block)
         builder.markdown.append("")
@@ -229,41 +221,42 @@ def render(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb) + "\n"
 
 
-def expected() -> dict[Path, str]:
+def expected(project: Project = PROJECT) -> dict[Path, str]:
+    """Every notebook the pages generate, path -> text."""
     found = {}
-    for chapter in chapters():
-        for language in LANGUAGES:
-            page = page_path(chapter, language)
+    for chapter in project.chapters:
+        for language in project.codes:
+            page = project.page(chapter, language)
             if page.exists():
-                found[notebook_path(chapter, language)] = render(build(page))
+                found[project.notebook(chapter, language)] = render(build(page, project))
     return found
 
 
-def write_all() -> list[Path]:
-    NOTEBOOKS.mkdir(parents=True, exist_ok=True)
+def write_all(project: Project = PROJECT) -> list[Path]:
+    project.notebooks.mkdir(parents=True, exist_ok=True)
     changed = []
-    wanted = expected()
+    wanted = expected(project)
     for path, text in wanted.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             changed.append(path)
-    for path in NOTEBOOKS.glob("*.ipynb"):
+    for path in project.notebooks.glob("*.ipynb"):
         if path not in wanted:
             path.unlink()
             changed.append(path)
     return changed
 
 
-def stale() -> list[str]:
+def stale(project: Project = PROJECT) -> list[str]:
     """Notebooks that differ from what the generator would write now."""
     problems = []
-    wanted = expected()
+    wanted = expected(project)
     for path, text in wanted.items():
         if not path.exists():
-            problems.append(f"{path.relative_to(ROOT)}: missing")
+            problems.append(f"{project.rel(path)}: missing")
         elif path.read_text(encoding="utf-8") != text:
-            problems.append(f"{path.relative_to(ROOT)}: out of date with its page or snippets")
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+            problems.append(f"{project.rel(path)}: out of date with its page or snippets")
+    for path in sorted(project.notebooks.glob("*.ipynb")):
         if path not in wanted:
-            problems.append(f"{path.relative_to(ROOT)}: no page generates it")
+            problems.append(f"{project.rel(path)}: no page generates it")
     return problems

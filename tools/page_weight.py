@@ -1,159 +1,25 @@
-"""Page weight of the built site: bytes of a cold first load of every page.
+"""Page weight of the built site: the bytes of a cold first load of every page, in Chromium.
 
-    python -m tools.bench_weight [SITE_DIR]
+Each page of both languages is loaded with an empty cache and the bytes of every response body
+(uncompressed) are summed by kind: HTML, CSS, JS, fonts and other (search index, images). Prints
+a table and the pages over budget; asserts nothing (`python -m tools bench weight`).
 
-Builds the site (strict) into a temporary folder unless SITE_DIR is given,
-serves it on 127.0.0.1 under a sub-path as a project page on a static host
-would be (/<repo-name>/), loads every page in both languages in Chromium with
-an empty cache and sums the bytes of every response body (uncompressed) by
-kind: HTML, CSS, JS, fonts and other (search index, images). Prints a table and
-the pages over budget; asserts nothing.
-
-Budget: an ordinary page at most 500 KB including the shared theme assets, a
-page with math at most 1 MB including the math engine.
-
-Also the shared pieces of the browser tests: the local server, the Chromium
-launch options, the list of pages of a built site.
+Budget: an ordinary page at most 500 KB including the shared theme assets, a page with math at
+most 1 MB including the math engine.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import socketserver
-import subprocess
-import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-# The path a GitHub project page is served under: https://<owner>.github.io/<repo-name>/
-SUB_PATH = "/llm-basics-pytorch/"
-LANGUAGES = ("en", "hi")  # the default language first; the others live under /<code>/
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from tools import site
+from tools.project import PROJECT, Project
+
 KB = 1000
 BUDGET = {"page": 500 * KB, "math page": 1000 * KB}
 KINDS = ("HTML", "CSS", "JS", "fonts", "other")
-
-
-# --- the site -----------------------------------------------------------------
-
-def find_chromium() -> str | None:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    return path if Path(path).exists() else None
-
-
-def site_pages(site_dir: Path) -> list[str]:
-    """Every page of a built site as a path under the site root ("", "autograd/",
-    "hi/", "hi/autograd/", ...): the default language first, then each other one."""
-    paths = []
-    for index in site_dir.rglob("index.html"):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        if rel.split("/")[0] in ("assets", "search"):
-            continue
-        paths.append("" if rel == "." else rel + "/")
-    return sorted(paths, key=lambda p: (LANGUAGES.index(language_of(p)), p))
-
-
-def language_of(path: str) -> str:
-    first = path.split("/", 1)[0]
-    return first if first in LANGUAGES[1:] else LANGUAGES[0]
-
-
-def counterpart(path: str, language: str) -> str:
-    """The same page in `language`: "autograd/" <-> "hi/autograd/"."""
-    own = language_of(path)
-    bare = path if own == LANGUAGES[0] else path[len(own) + 1:]
-    return bare if language == LANGUAGES[0] else f"{language}/{bare}"
-
-
-def build_site(site_dir: Path) -> None:
-    """Strict build of the site into site_dir for the local sub-path, as the Pages
-    workflow builds it for its own (SITE_URL); raises with MkDocs' output when it fails."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True, check=False, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1{SUB_PATH}"},
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
-
-
-# --- serving it under a sub-path ----------------------------------------------
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under SUB_PATH only; anything else is a 404, as on the host."""
-
-    sub_path = SUB_PATH
-    timeout = 10  # seconds a connection may stay silent
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
-        ".css": "text/css", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff",
-        ".ttf": "font/ttf", ".ipynb": "application/json", ".map": "application/json",
-    }
-
-    def _inside(self) -> bool:
-        path = urlsplit(self.path).path
-        return path.startswith(self.sub_path) or path == self.sub_path.rstrip("/")
-
-    def send_head(self):
-        if not self._inside():
-            self.send_error(404, "outside the site's sub-path")
-            return None
-        if urlsplit(self.path).path == self.sub_path.rstrip("/"):
-            self.send_response(301)
-            self.send_header("Location", self.sub_path)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return None
-        return super().send_head()
-
-    def translate_path(self, path):
-        return super().translate_path("/" + urlsplit(path).path[len(self.sub_path):])
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-    def log_message(self, format, *args):  # quiet: the tests report what matters
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-@contextmanager
-def serve(site_dir: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
-    """Serve site_dir at http://127.0.0.1:<free port><sub_path>; yields that base URL."""
-    handler = functools.partial(type("Handler", (_Handler,), {"sub_path": sub_path}),
-                                directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-def launch(playwright, executable: str):
-    return playwright.chromium.launch(executable_path=executable, headless=True,
-                                      args=CHROMIUM_ARGS, timeout=60_000)
 
 
 # --- weighing -----------------------------------------------------------------
@@ -197,7 +63,7 @@ def weigh_page(browser, base_url: str, path: str) -> Weight:
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        origin = base_url.split(SUB_PATH)[0] if SUB_PATH in base_url else base_url
+        origin = base_url.split(site.SUB_PATH)[0] if site.SUB_PATH in base_url else base_url
 
         def block(route):
             weight.outside.append(route.request.url)
@@ -219,19 +85,19 @@ def weigh_page(browser, base_url: str, path: str) -> Weight:
             except Exception:  # a body the browser did not keep (e.g. a worker's)
                 size = int(response.headers.get("content-length", 0))
             weight.bytes[kind_of(response.request.resource_type, response.url)] += size
-            weight.files[response.url.split(SUB_PATH, 1)[-1].split("?")[0]] = size
+            weight.files[response.url.split(site.SUB_PATH, 1)[-1].split("?")[0]] = size
     finally:
         context.close()
     return weight
 
 
-def weigh_site(site_dir: Path, executable: str) -> list[Weight]:
+def weigh_site(site_dir: Path, executable: str, project: Project = PROJECT) -> list[Weight]:
     from playwright.sync_api import sync_playwright
 
-    with serve(site_dir) as base_url, sync_playwright() as playwright:
-        browser = launch(playwright, executable)
+    with site.serve(site_dir) as base_url, sync_playwright() as playwright:
+        browser = site.launch(playwright, executable)
         try:
-            return [weigh_page(browser, base_url, path) for path in site_pages(site_dir)]
+            return [weigh_page(browser, base_url, path) for path in site.site_pages(site_dir, project)]
         finally:
             browser.close()
 
@@ -284,20 +150,19 @@ def report(weights: list[Weight]) -> str:
     return "\n".join(lines)
 
 
-def main(site_dir: Path | str | None = None) -> int:
+def main(site_dir: Path | None = None) -> int:
     """Print the page weight of the site built at site_dir, or of a fresh strict build."""
-    executable = find_chromium()
+    executable = site.find_chromium()
     if executable is None:
-        print("page weight: skipped, no Chromium at /usr/bin/chromium (apt-get install chromium)")
+        print(f"page weight: skipped, {site.NO_CHROMIUM}")
         return 0
     if site_dir is not None:
         print(report(weigh_site(Path(site_dir), executable)))
         return 0
     with tempfile.TemporaryDirectory(prefix="site-") as tmp:
-        build_site(Path(tmp))
+        built = site.build(Path(tmp))
+        if not built.ok:
+            print(f"page weight: the strict build failed:\n{built.output}")
+            return 1
         print(report(weigh_site(Path(tmp), executable)))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -1,6 +1,6 @@
-"""Re-vendor the front-end files the site and its tests use, from the npm registry.
+"""Re-vendoring the front-end files the site and its tests use (KaTeX, axe-core), from npm.
 
-Run from the repository root:  python -m tools.vendor
+Run from the repository root:  python -m tools vendor
 It needs `npm` and network access to the registry; nothing else in the project
 does. The results are committed, so building, serving and testing stay offline.
 """
@@ -12,7 +12,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.project import ROOT
+
 KATEX_VERSION = "0.16.47"
 AXE_VERSION = "4.14.1"
 KATEX_DIR = ROOT / "docs" / "assets" / "vendor" / "katex"
@@ -58,7 +59,3 @@ def main() -> None:
         vendor_axe(Path(tmp))
     print(f"vendored KaTeX {KATEX_VERSION} into {KATEX_DIR.relative_to(ROOT)}")
     print(f"vendored axe-core {AXE_VERSION} into {AXE_DIR.relative_to(ROOT)}")
-
-
-if __name__ == "__main__":
-    main()

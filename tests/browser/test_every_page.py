@@ -1,0 +1,32 @@
+"""Every page of every language in Chromium, opened once (the site_audit fixture): each test
+reports one check over all pages."""
+
+from browsing import report
+
+
+def test_pages_load_offline_without_errors(site_audit):
+    """No console error, no failed request, no request to any host but the local one."""
+    report(site_audit["load"], "pages with a console error, a failed request or a request to another host")
+
+
+def test_math_is_rendered(site_audit, built_site, pages):
+    report(site_audit["math"], "math not rendered")
+    with_math = [p for p in pages if "arithmatex" in (built_site / p / "index.html").read_text("utf-8")]
+    assert with_math, "no page has math: the math check checked nothing"
+
+
+def test_copy_buttons_copy_the_code_shown(site_audit):
+    report(site_audit["copy"], "copy buttons that do not copy the code shown")
+
+
+def test_language_switcher_leads_to_the_same_page(site_audit):
+    report(site_audit["switcher"], "language switchers that do not lead to the same page")
+
+
+def test_pages_declare_their_language_and_hindi_renders_in_devanagari(site_audit):
+    report(site_audit["language"], "language or Devanagari rendering")
+
+
+def test_no_serious_accessibility_violations(site_audit):
+    """axe-core (tests/vendor/axe.min.js): nothing of impact serious or critical."""
+    report(site_audit["axe"], "axe-core: serious or critical violations")

@@ -1,0 +1,121 @@
+"""Running one snippet module as `python snippet.py` would, inside this process (so `import torch`
+is paid once), and returning what it printed, child processes' output included.
+
+On the CPU lane CUDA and MPS are hidden, so a snippet's device choice lands on the CPU. A snippet
+that is meant to fail (`# raises: ValueError`) must raise exactly that; what it printed is then
+followed by the exception's last line, as Python shows it.
+"""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+import tempfile
+import traceback
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent
+
+
+class SnippetError(Exception):
+    """A snippet failed (or did not fail as declared); the message holds its path and traceback."""
+
+
+@contextmanager
+def _captured_stdout():
+    """Capture file descriptor 1, so output of child processes is caught too."""
+    sys.stdout.flush()
+    saved_stdout, saved_fd = sys.stdout, os.dup(1)
+    with tempfile.TemporaryFile(mode="w+b") as tmp:
+        os.dup2(tmp.fileno(), 1)
+        stream = open(1, "w", buffering=1, encoding="utf-8", closefd=False)  # noqa: SIM115
+        sys.stdout = stream
+        result: list[str] = []
+        try:
+            yield result
+        finally:
+            stream.flush()
+            sys.stdout = saved_stdout
+            os.dup2(saved_fd, 1)
+            os.close(saved_fd)
+            tmp.seek(0)
+            result.append(tmp.read().decode("utf-8"))
+
+
+@contextmanager
+def _cpu_only():
+    """Make a snippet's device choice land on the CPU, also in processes it starts."""
+    import torch
+
+    saved = torch.cuda.is_available, torch.backends.mps.is_available
+    saved_env = os.environ.get("CUDA_VISIBLE_DEVICES")
+    torch.cuda.is_available = lambda: False
+    torch.backends.mps.is_available = lambda: False
+    os.environ["CUDA_VISIBLE_DEVICES"] = ""
+    try:
+        yield
+    finally:
+        torch.cuda.is_available, torch.backends.mps.is_available = saved
+        if saved_env is None:
+            del os.environ["CUDA_VISIBLE_DEVICES"]
+        else:
+            os.environ["CUDA_VISIBLE_DEVICES"] = saved_env
+
+
+def _reset_torch_state() -> None:
+    import torch
+
+    torch.set_printoptions(profile="default")
+    torch.set_default_dtype(torch.float32)
+    torch.set_grad_enabled(True)
+
+
+def exception_line(exc: BaseException) -> str:
+    """The last line(s) Python prints for an exception: `ValueError: message`."""
+    return "".join(traceback.format_exception_only(type(exc), exc))
+
+
+def run(path: Path, display: str, device: str = "cpu", raises: str | None = None) -> str:
+    """Run the module at `path` as a script in this process; return what it printed."""
+    saved_argv, saved_path = sys.argv, list(sys.path)
+    failure, raised = "", ""
+    sys.argv = [str(path)]
+    sys.path.insert(0, str(path.parent))
+    with _captured_stdout() as out:
+        try:
+            with _cpu_only() if device == "cpu" else nullcontext():
+                runpy.run_path(str(path), run_name="__main__")
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                failure = f"{display} exited with status {exc.code}"
+        except Exception as exc:  # noqa: BLE001 - every failure of a snippet is reported alike
+            if raises is not None and type(exc).__name__ == raises:
+                raised = exception_line(exc)
+            else:
+                failure = _describe_failure(display, exc, raises)
+        finally:
+            sys.argv, sys.path[:] = saved_argv, saved_path
+            _reset_torch_state()
+    if failure:
+        raise SnippetError(failure)
+    if raises is not None and not raised:
+        raise SnippetError(
+            f"{display} declares `# raises: {raises}` but ran without raising it.\n"
+            f"If PyTorch changed so that this code now works, the exercise no longer teaches what "
+            f"it says: rewrite it (or drop the declaration) and refresh its output."
+        )
+    return out[0] + raised
+
+
+def _describe_failure(display: str, exc: BaseException, raises: str | None) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if not f.filename.startswith(str(TOOLS))]
+    text = "".join(traceback.format_list(ours)) + exception_line(exc)
+    expected = f" (it declares `# raises: {raises}`)" if raises else ""
+    return (
+        f"{display} raised {type(exc).__name__} when run{expected}.\n"
+        f"Run it alone to reproduce: python {display}\n\n"
+        f"Traceback (snippet frames):\n{text}"
+    )
