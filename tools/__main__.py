@@ -24,9 +24,29 @@ def refresh(args) -> int:
             print(f"FAILED {snippet.id}\n{outcome.problem}")
         for path in outcome.written:
             print(f"wrote {PROJECT.rel(path)}")
+    failed += _refresh_figures({snippet.chapter for snippet in chosen})
     failures = f", {failed} failed" if failed else ""
     print(f"{len(chosen) - failed} of {len(chosen)} snippets refreshed{failures}")
     return 1 if failed else 0
+
+
+def _refresh_figures(chapters: set[str]) -> int:
+    """Redraw the figures of these chapters whose values or module changed; the number that failed."""
+    from tools import figures
+
+    failed = 0
+    for figure in figures.discover():
+        if figure.chapter not in chapters:
+            continue
+        try:
+            written = figures.refresh(figure)
+        except Exception as exc:  # noqa: BLE001 - a broken figure module is reported like a snippet
+            failed += 1
+            print(f"FAILED figure {figure.id} ({figure.display}): {type(exc).__name__}: {exc}")
+            continue
+        for path in written:
+            print(f"wrote {PROJECT.rel(path)}")
+    return failed
 
 
 def status(_args) -> int:
@@ -85,7 +105,8 @@ def vendor(_args) -> int:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m tools", description=__doc__)
     commands = main.add_subparsers(dest="command", required=True, metavar="command")
-    p = commands.add_parser("refresh", help="rewrite snippet outputs from a run")
+    p = commands.add_parser("refresh",
+                            help="rewrite snippet outputs from a run; redraw their chapters' figures")
     p.add_argument("-k", help="only snippets whose id (chapter/NN_name) contains this text")
     p.set_defaults(func=refresh)
     commands.add_parser("status", help="words, translation state and exercises of every page").set_defaults(

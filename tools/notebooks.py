@@ -181,6 +181,10 @@ def _add_lines(builder: Builder, lines: list[str], hidden: bool) -> None:
             else:
                 quoted = [f"> {b}".rstrip() for b in _expand_includes(block, builder.project)]
                 builder.markdown.extend([f"> **{title}**", ">", *quoted])
+        elif (include := markdown.INCLUDE.match(line)) and include["target"].endswith(".svg"):
+            # a figure (snippets/<chapter>/figures/): its SVG inline, as on the page
+            builder.markdown.extend(builder.text(include["target"]).splitlines())
+            i += 1
         else:
             builder.markdown.append(line)
             i += 1
