@@ -240,7 +240,9 @@ def tidy_svg(svg: str, alt: str, stamp: str, figure: Figure) -> str:
 def problems(figure: Figure) -> list[str]:
     """What is wrong with a figure's stored files, each with the fix."""
     found = []
-    fix = f"If the change is intended, redraw it and review the diff:\n    {REFRESH_COMMAND} -k {figure.id}"
+    fix = (f"If the change is intended, refresh the chapter (outputs and figures) and review the diff:\n"
+           f"    python -m tools refresh -k {figure.chapter}\n"
+           f"or redraw only this figure:\n    {REFRESH_COMMAND} -k {figure.id}")
     shown = ", ".join(pages_showing(figure)) or "no page (it should be shown on one)"
     if not figure.values_path.exists():
         return [f"{figure.display} has no stored values {PROJECT.rel(figure.values_path)}.\n{fix}"]

@@ -17,7 +17,7 @@ LABELS = {
     "offset": {"en": "offset", "hi": "ऑफ़सेट"},
     "shape": {"en": "shape", "hi": "शेप"},
     "stride": {"en": "stride", "hi": "स्ट्राइड"},
-    "reads": {"en": "reads memory at offsets", "hi": "मेमोरी में इन ऑफ़सेट पर पढ़ता है"},
+    "reads": {"en": "reads offsets", "hi": "पढ़ने का क्रम (ऑफ़सेट)"},
     "contiguous": {"en": "contiguous", "hi": "कॉन्टिगुअस"},
     "not_contiguous": {"en": "not contiguous: .view fails", "hi": "कॉन्टिगुअस नहीं: .view विफल"},
     "copy": {"en": "t.T.contiguous(): a copy in new memory, now .view works",
@@ -83,10 +83,10 @@ def _grid(ax, x0, y0, layout, colour, name, label, size=0.8):
 
 
 def draw(fig, values, label):
-    fig.set_size_inches(6.0, 4.6)
+    fig.set_size_inches(6.0, 4.4)
     ax = fig.add_subplot()
-    ax.set_xlim(0, 8.4)
-    ax.set_ylim(-0.6, 8.3)
+    ax.set_xlim(0, 8.6)
+    ax.set_ylim(-0.3, 8.2)
     ax.set_axis_off()
     ax.set_aspect("equal")
     ax.text(0.2, 7.75, label("storage"), fontsize=10, fontweight="bold")
@@ -96,6 +96,6 @@ def draw(fig, values, label):
     ax.text(0.4 + len(values["storage"]) * 0.8, 6.55, f"← {label('offset')}", fontsize=8, color="#455a64",
             va="center")
     _grid(ax, 0.2, 3.6, values["t"], "#bbdefb", "t", label)
-    _grid(ax, 4.6, 2.8, values["t.T"], "#ffe0b2", "t.T", label)
-    ax.text(0.2, 0.9, label("copy"), fontsize=10, fontweight="bold")
-    _cells(ax, 0.2, -0.1, values["copy_storage"], "#c8e6c9")
+    _grid(ax, 4.9, 2.8, values["t.T"], "#ffe0b2", "t.T", label)
+    ax.text(0.2, 1.2, label("copy"), fontsize=10, fontweight="bold")
+    _cells(ax, 0.2, 0.2, values["copy_storage"], "#c8e6c9")
