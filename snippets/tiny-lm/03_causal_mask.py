@@ -22,4 +22,4 @@ print(scores)
 weights = torch.softmax(scores, dim=-1)  # exp(-inf) = 0: hidden positions get weight 0
 print("attention weights:")
 print(weights)
-print("each row sums to", weights.sum(dim=-1))
+print("every row sums to 1:", torch.allclose(weights.sum(dim=-1), torch.ones(T)))
