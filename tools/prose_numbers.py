@@ -1,0 +1,172 @@
+"""Numbers in prose: every number a page states outside its code blocks (running text, tables,
+code spans, inline and display math) is bound to an output the page shows, or the check knows
+why it is there.
+
+A number is
+- *bound* when an output the page includes prints it: the same integer, or a float that the
+  printed value rounds to at the prose's number of decimals (-0.0898 quotes -0.08982628);
+- *known* when it is a literal in a snippet the page shows (a learning rate, a size), a counting
+  number from 0 to 10, or declared in the page's front matter (`numbers: 2017, 3.10`), for what
+  comes from neither (a year, a version, a derived figure);
+- otherwise a *problem*: the message names the page, the line, the number, and the printed
+  number nearest to it (the one a changed prose number or a changed output no longer matches).
+Pages without includes (home, glossary) are checked against every snippet and output.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools import markdown
+from tools.project import PROJECT, Project
+
+# A number as prose writes it: -0.0898, 124,439,808, 1e-8, 2.42; not part of a word or name
+# (float32, GPT-2, cuda:0, 10-5-1), a path, an anchor, or an exponent in math (10^{12}).
+_BEFORE = r"(?<![\w.\-/#:@^])(?<!\^\{)"
+NUMBER = re.compile(_BEFORE + r"-?\d+(?:(?:,|\{,\})\d{3})+(?!\d)|"  # TeX writes 38{,}597{,}376
+                    + _BEFORE + r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?![\w])")
+PRINTED = re.compile(r"(?<![\w.])-?\d+(?:,\d{3})+(?!\d)|(?<![\w])-?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+# What is not prose: include lines, link targets, HTML attributes and comments, front matter.
+NOT_PROSE = re.compile(r'^[ \t]*--8<--[^\n]*$|\]\([^)\n]*\)|<!--[\s\S]*?-->|</?[A-Za-z][^<>\n]*>|'
+                       r'\{[:.#][^}\n]*\}|^[ \t]*(?:!!!|\?\?\?\+?|===\+?)[^\n"]*', re.MULTILINE)
+COUNTING = 10
+
+
+def value(text: str) -> float:
+    return float(text.replace("{,}", "").replace(",", ""))
+
+
+def decimals(text: str) -> int:
+    mantissa = text.lower().split("e")[0]
+    return len(mantissa.split(".")[1]) if "." in mantissa else 0
+
+
+def quotes(prose: str, printed: str) -> bool:
+    """True when a prose number states the printed one: equal, or the printed value rounded to
+    the prose's decimals (and at least as many significant digits as the prose shows)."""
+    p, o = value(prose), value(printed)
+    if "e" in prose.lower() or "e" in printed.lower():
+        return math.isclose(p, o, rel_tol=10 ** -max(decimals(prose), 1), abs_tol=0)
+    if p == o:
+        return True
+    places = decimals(prose)  # fewer decimals than printed: a rounding, if it keeps 3 digits
+    digits = len(prose.replace(",", "").replace("-", "").replace(".", "").lstrip("0"))
+    return places > 0 and digits >= 3 and decimals(printed) > places and round(o, places) == p
+
+
+@dataclass
+class Number:
+    text: str
+    line: int
+    column: int  # 0-based, in the page's line
+    how: str = ""  # "bound", "source", "counting", "declared", or "" for a problem
+    detail: str = ""  # the output file that prints it, or the nearest printed number
+
+
+@dataclass
+class PageNumbers:
+    page: Path
+    numbers: list[Number] = field(default_factory=list)
+
+    @property
+    def bound(self) -> list[Number]:
+        return [n for n in self.numbers if n.how == "bound"]
+
+    @property
+    def problems(self) -> list[Number]:
+        return [n for n in self.numbers if not n.how]
+
+
+def prose_numbers(text: str) -> list[tuple[str, int, int]]:
+    """(number, line, column) of every number outside code blocks, include lines and markup."""
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731 - keeps lines and columns
+    kept = markdown.FENCED.sub(blank, text)
+    if front := markdown.FRONT_MATTER.match(kept):
+        kept = blank(front) + kept[front.end():]
+    kept = NOT_PROSE.sub(blank, kept)
+    found = []
+    for m in NUMBER.finditer(kept):
+        line = kept.count("\n", 0, m.start())
+        found.append((m.group(0), line + 1, m.start() - (kept.rfind("\n", 0, m.start()) + 1)))
+    return found
+
+
+def _shown(page: Path, project: Project) -> tuple[list[Path], list[Path]]:
+    """(outputs, snippet modules) the page includes; every one of the project's if none."""
+    targets = [project.snippets / markdown.include_file(t) for t in markdown.includes(markdown.read(page))]
+    outputs = [t for t in targets if t.suffix in (".out", ".txt") and t.exists()]
+    modules = [t for t in targets if t.suffix == ".py" and t.exists()]
+    if not targets:
+        outputs = sorted(project.snippets.glob("*/*.out")) + sorted(project.snippets.glob("*/*.txt"))
+        modules = sorted(project.snippets.glob("*/*.py"))
+    return outputs, modules
+
+
+def declared(text: str) -> set[str]:
+    """The numbers a page's front matter declares (`numbers: 2017, 3.10`)."""
+    return {n.strip() for n in markdown.front_matter(text).get("numbers", "").split(",") if n.strip()}
+
+
+def check_page(page: Path, project: Project = PROJECT, text: str | None = None) -> PageNumbers:
+    """Classify every number of a page (or of `text`, a changed version of it)."""
+    text = markdown.read(page) if text is None else text
+    outputs, modules = _shown(page, project)
+    printed = [(m.group(0), out) for out in outputs
+               for m in PRINTED.finditer(out.read_text(encoding="utf-8"))]
+    literals = {value(m.group(0)) for module in modules
+                for m in PRINTED.finditer(module.read_text(encoding="utf-8"))}
+    allowed = declared(text)
+    result = PageNumbers(page)
+    for number, line, column in prose_numbers(text):
+        entry = Number(number, line, column)
+        source = next((out for shown, out in printed if quotes(number, shown)), None)
+        if is_counting(number):
+            entry.how = "counting"
+        elif source is not None:
+            entry.how, entry.detail = "bound", project.rel(source)
+        elif number in allowed:
+            entry.how = "declared"
+        elif value(number) in literals:
+            entry.how = "source"
+        else:
+            entry.detail = _nearest(number, printed, project)
+        result.numbers.append(entry)
+    return result
+
+
+def is_counting(number: str) -> bool:
+    """0 to 10 without decimals: "two processes", "step 3" (too common to bind to an output)."""
+    return "." not in number and "," not in number and abs(value(number)) <= COUNTING
+
+
+def _nearest(number: str, printed: list[tuple[str, Path]], project: Project) -> str:
+    if not printed:
+        return "no output is shown on this page"
+    target = value(number)
+    shown, out = min(printed, key=lambda p: (abs(value(p[0]) - target) / max(abs(target), 1e-12)))
+    return f"nearest printed number: {shown} in {project.rel(out)}"
+
+
+def describe(result: PageNumbers, project: Project = PROJECT) -> str:
+    rel = project.rel(result.page)
+    lines = [f"{rel}:{n.line}: {n.text} matches no output shown on the page ({n.detail})"
+             for n in result.problems]
+    return "\n".join(lines) + (
+        "\nA number in prose states what an output prints (quote it as printed, or fewer decimals "
+        "of it), appears in the page's snippets, or is declared in the page's front matter "
+        "(`numbers: 2017, 3.10`) with what it is in the prose. If a snippet's output changed, "
+        "change the prose to match it.")
+
+
+def summary(project: Project = PROJECT) -> dict[str, dict[str, str]]:
+    """For the status table: {"<code> prose numbers": {page name: "bound/all"}}."""
+    table: dict[str, dict[str, str]] = {}
+    for code in project.codes:
+        column = table.setdefault(f"{code} numbers bound", {})
+        for page in project.pages(code):
+            result = check_page(page, project)
+            column[project.name_of(page)] = f"{len(result.bound)}/{len(result.numbers)}"
+    return table
