@@ -93,6 +93,22 @@ def test_svg_is_small_keeps_text_and_says_what_it_shows(figure):
             assert re.search(r"[\u0900-\u097F]", alt.group(1)), f"{name}: its alt text is not in Hindi"
 
 
+def test_every_file_in_a_figures_folder_belongs_to_a_figure():
+    problems = []
+    for path in sorted(PROJECT.snippets.glob("*/figures/*")):
+        if path.is_dir():
+            continue
+        stem = path.name.split(".")[0]
+        if path.suffix == ".py":
+            if not re.fullmatch(r"[a-z][a-z0-9_]*\.py", path.name):
+                problems.append(f"{PROJECT.rel(path)}: figure modules are named like what_it_shows.py")
+        elif not path.with_name(f"{stem}.py").exists():
+            problems.append(f"{PROJECT.rel(path)}: no figure module {stem}.py draws it; delete it")
+        elif path.name not in {f"{stem}.values.json", *(f"{stem}.{code}.svg" for code in PROJECT.codes)}:
+            problems.append(f"{PROJECT.rel(path)}: unexpected file beside the figure module {stem}.py")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("code", PROJECT.codes)
 def test_svg_ids_are_unique_across_figures(code):
     """Several figures share a page: an id repeated between them breaks links and the theme."""
