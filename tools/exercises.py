@@ -73,5 +73,6 @@ def counts(project: Project = PROJECT) -> dict[str, dict[str, str]]:
             found = of_page(page)
             if found:
                 predict = sum(e.kind == "predict" for e in found)
-                column[project.name_of(page)] = f"{len(found)} ({predict} predict, {len(found) - predict} solve)"
+                solve = len(found) - predict
+                column[project.name_of(page)] = f"{len(found)} ({predict} predict, {solve} solve)"
     return table

@@ -1,15 +1,19 @@
-"""Page weight of the built site: the bytes of a cold first load of every page, in Chromium.
+"""Page weight and responsiveness of the built site, on a cold first load of every page in
+Chromium (`python -m tools bench weight`); printed, never asserted.
 
-Each page of both languages is loaded with an empty cache and the bytes of every response body
-(uncompressed) are summed by kind: HTML, CSS, JS, fonts and other (search index, images). Prints
-a table and the pages over budget; asserts nothing (`python -m tools bench weight`).
+For every page of every language: the bytes of every response body by kind (HTML, CSS, JS,
+fonts, other), uncompressed and as a static host sends them (gzip for text, as GitHub Pages
+does; fonts and images as they are), and the main thread's blocking time with the CPU throttled
+4x (Chrome DevTools' mid-range phone setting): long tasks summed, from load onwards and in all.
 
-Budget: an ordinary page at most 500 KB including the shared theme assets, a page with math at
-most 1 MB including the math engine.
+Budgets (issue 14): an ordinary page at most 130 KB compressed; a page with math at most 1.15
+times its language's home page; a notebook page at most 1.15 times its chapter page; at most
+150 ms blocked after load; the search index not loaded before the reader opens the search.
 """
 
 from __future__ import annotations
 
+import gzip
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +22,28 @@ from tools import site
 from tools.project import PROJECT, Project
 
 KB = 1000
-BUDGET = {"page": 500 * KB, "math page": 1000 * KB}
+PAGE_BUDGET = 130 * KB
+MATH_FACTOR = 1.15
+NOTEBOOK_FACTOR = 1.15
+BLOCKING_BUDGET_MS = 150
+THROTTLE = 4
 KINDS = ("HTML", "CSS", "JS", "fonts", "other")
+COMPRESSED_TYPES = ("text/", "javascript", "json", "svg", "xml")
+SEARCH_INDEX = "search/search_index.json"
+# Long tasks, and when the load event ended: collected from the start of the page.
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+}).observe({type: "longtask", buffered: true});
+"""
+BLOCKING = """() => {
+  const loaded = performance.getEntriesByType("navigation")[0].loadEventEnd;
+  const tasks = window.__longTasks || [];
+  const sum = list => list.reduce((total, [, duration]) => total + duration, 0);
+  return {all: sum(tasks), after: sum(tasks.filter(([start]) => start >= loaded))};
+}"""
 
-
-# --- weighing -----------------------------------------------------------------
 
 def kind_of(resource_type: str, url: str) -> str:
     if resource_type == "document":
@@ -41,28 +62,59 @@ class Weight:
     path: str
     math: bool = False
     bytes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    sent: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))  # compressed
     files: dict[str, int] = field(default_factory=dict)  # path under the site root -> bytes
     outside: list[str] = field(default_factory=list)  # requests to another host (blocked)
+    blocking_ms: float = 0.0  # long tasks after load, CPU throttled
+    blocking_all_ms: float = 0.0  # long tasks from navigation on
+    search_index_loaded: bool = False
+    budget: int = PAGE_BUDGET  # set by budgets()
+    budget_rule: str = "ordinary page"
 
     @property
     def total(self) -> int:
         return sum(self.bytes.values())
 
     @property
-    def budget(self) -> int:
-        return BUDGET["math page" if self.math else "page"]
+    def total_sent(self) -> int:
+        return sum(self.sent.values())
+
+    @property
+    def notebook(self) -> bool:
+        return "notebooks/" in self.path
+
+    @property
+    def problems(self) -> list[str]:
+        found = []
+        if self.total_sent > self.budget:
+            found.append(f"{self.total_sent / KB:.0f} KB sent > {self.budget / KB:.0f} KB "
+                         f"({self.budget_rule})")
+        if self.blocking_ms > BLOCKING_BUDGET_MS:
+            found.append(f"blocked {self.blocking_ms:.0f} ms after load > {BLOCKING_BUDGET_MS} ms")
+        if self.search_index_loaded:
+            found.append("the search index loaded before the search was opened")
+        return found
+
+
+def sent_size(body: bytes, content_type: str) -> int:
+    """The bytes a static host sends: gzip for text (GitHub Pages compresses it), else as is."""
+    if any(t in content_type for t in COMPRESSED_TYPES):
+        return len(gzip.compress(body, compresslevel=6, mtime=0))
+    return len(body)
 
 
 def weigh_page(browser, base_url: str, path: str) -> Weight:
-    """One cold load of one page: a fresh context (empty cache), cache disabled."""
+    """One cold load of one page: a fresh context (empty cache), the CPU throttled 4x."""
     weight = Weight(path)
     context = browser.new_context(service_workers="block")
     try:
+        context.add_init_script(LONG_TASKS)
         page = context.new_page()
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(60_000)
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
         origin = base_url.split(site.SUB_PATH)[0] if site.SUB_PATH in base_url else base_url
 
         def block(route):
@@ -76,19 +128,43 @@ def weigh_page(browser, base_url: str, path: str) -> Weight:
         page.goto(base_url + path, wait_until="networkidle")
         page.evaluate("document.fonts.ready.then(() => true)")
         page.wait_for_load_state("networkidle")
-        weight.math = page.evaluate("document.querySelector('.arithmatex, .katex') !== null")
+        page.wait_for_timeout(500)  # a long task that starts once the page is idle counts too
+        blocking = page.evaluate(BLOCKING)
+        weight.blocking_ms, weight.blocking_all_ms = blocking["after"], blocking["all"]
+        weight.math = page.evaluate("document.querySelector('.katex') !== null")
         for response in responses:
             if response.status in (204, 301, 302, 304) or response.url.startswith("data:"):
                 continue
             try:
-                size = len(response.body())
+                body = response.body()
             except Exception:  # a body the browser did not keep (e.g. a worker's)
-                size = int(response.headers.get("content-length", 0))
-            weight.bytes[kind_of(response.request.resource_type, response.url)] += size
-            weight.files[response.url.split(site.SUB_PATH, 1)[-1].split("?")[0]] = size
+                body = b"\0" * int(response.headers.get("content-length", 0))
+            kind = kind_of(response.request.resource_type, response.url)
+            weight.bytes[kind] += len(body)
+            weight.sent[kind] += sent_size(body, response.headers.get("content-type", ""))
+            name = response.url.split(site.SUB_PATH, 1)[-1].split("?")[0]
+            weight.files[name] = len(body)
+            weight.search_index_loaded |= name.endswith(SEARCH_INDEX)
     finally:
         context.close()
     return weight
+
+
+def budgets(weights: list[Weight], project: Project = PROJECT) -> None:
+    """Set each page's budget: ordinary pages a fixed one; a math page relative to its
+    language's home page; a notebook page relative to its chapter page."""
+    by_path = {w.path: w for w in weights}
+    for w in weights:
+        if w.notebook:
+            chapter = w.path.replace("notebooks/", "", 1)
+            if chapter in by_path:
+                w.budget = int(by_path[chapter].total_sent * NOTEBOOK_FACTOR)
+                w.budget_rule = f"{NOTEBOOK_FACTOR}x its chapter page /{chapter}"
+        elif w.math:
+            home = project.url_counterpart("", project.url_language(w.path))
+            if home in by_path:
+                w.budget = min(PAGE_BUDGET, int(by_path[home].total_sent * MATH_FACTOR))
+                w.budget_rule = f"{MATH_FACTOR}x the home page /{home}"
 
 
 def weigh_site(site_dir: Path, executable: str, project: Project = PROJECT) -> list[Weight]:
@@ -106,11 +182,12 @@ def table(weights: list[Weight]) -> str:
     def kb(n: int) -> str:
         return f"{n / KB:.0f}"
 
-    header = ["page", *KINDS, "total KB", "budget KB", ""]
+    header = ["page", *KINDS, "total KB", "sent KB", "budget KB", "blocked ms", "in all ms", ""]
     rows = [header]
     for w in weights:
-        rows.append(["/" + w.path, *(kb(w.bytes[k]) for k in KINDS), kb(w.total), kb(w.budget),
-                     "OVER" if w.total > w.budget else ""])
+        rows.append(["/" + w.path, *(kb(w.bytes[k]) for k in KINDS), kb(w.total), kb(w.total_sent),
+                     kb(w.budget), f"{w.blocking_ms:.0f}", f"{w.blocking_all_ms:.0f}",
+                     "OVER" if w.problems else ""])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = []
     for n, row in enumerate(rows):
@@ -122,27 +199,30 @@ def table(weights: list[Weight]) -> str:
 
 
 def report(weights: list[Weight]) -> str:
-    over = [w for w in weights if w.total > w.budget]
+    budgets(weights)
+    over = [w for w in weights if w.problems]
     lines = [
-        "Page weight: bytes of a cold first load (uncompressed response bodies, KB = 1000 bytes)",
-        f"budget: an ordinary page {BUDGET['page'] // KB} KB, a page with math "
-        f"{BUDGET['math page'] // KB} KB, shared theme assets and the math engine included",
+        "Page weight on a cold first load (KB = 1000 bytes): response bodies by kind, uncompressed;",
+        "'sent': as a static host sends them (gzip for text). Blocked: long tasks summed with the",
+        f"CPU throttled {THROTTLE}x, after the load event and in all.",
+        f"Budgets: ordinary page {PAGE_BUDGET // KB} KB sent; math page {MATH_FACTOR}x its language's "
+        f"home page; notebook page {NOTEBOOK_FACTOR}x its chapter page; {BLOCKING_BUDGET_MS} ms blocked "
+        "after load; no search index before the search is opened.",
         "",
         table(weights),
         "",
     ]
     if over:
-        lines.append(f"{len(over)} of {len(weights)} pages over budget:")
-        lines += [f"  /{w.path}: {w.total / KB:.0f} KB > {w.budget / KB:.0f} KB"
-                  f"{' (math page)' if w.math else ''}" for w in over]
+        lines.append(f"{len(over)} of {len(weights)} pages over a budget:")
+        lines += [f"  /{w.path}: {'; '.join(w.problems)}" for w in over]
     else:
-        lines.append(f"all {len(weights)} pages within budget")
+        lines.append(f"all {len(weights)} pages within every budget")
     shared: dict[str, tuple[int, int]] = {}  # file -> (bytes, pages that load it)
     for w in weights:
         for name, size in w.files.items():
             shared[name] = (size, shared.get(name, (0, 0))[1] + 1)
     largest = sorted(shared.items(), key=lambda item: -item[1][0])[:10]
-    lines += ["", "largest files (KB, loaded by how many pages):"]
+    lines += ["", "largest files (KB uncompressed, loaded by how many pages):"]
     lines += [f"  {size / KB:7.0f}  {count:3d}  {name}" for name, (size, count) in largest]
     outside = sorted({u for w in weights for u in w.outside})
     if outside:
