@@ -65,11 +65,20 @@ def test_a_changed_output_fails_every_page_that_quotes_it(site_copy):
 
 
 def test_the_check_reads_prose_not_code():
-    text = ("---\nnumbers: 2017\n---\n# Title\n\nIn 2017, 3 steps gave 0.1234 (see [x](a-12.md)).\n\n"
-            "```py\nprint(9.999)\n```\n\n$$\n10^{12} \\quad 38{,}597{,}376\n$$\n")
+    text = ("---\nnumbers: 2017 (a year)\n---\n# Title\n\n"
+            "In 2017, 3 steps gave 0.1234 (see [x](a-12.md)).\n\n```py\nprint(9.999)\n```\n\n$$\n10^{12} \\quad 38{,}597{,}376\n$$\n")
     assert pn.prose_numbers(text) == [("2017", 6, 3), ("3", 6, 9), ("0.1234", 6, 22), ("10", 13, 0),
                                       ("38{,}597{,}376", 13, 14)]
-    assert pn.declared(text) == {"2017"}
+    assert pn.declared(text) == {"2017": "a year"}
     assert pn.quotes("-0.0898", "-0.08982628") and not pn.quotes("-0.0899", "-0.08982628")
     assert pn.quotes("124,439,808", "124439808") and pn.quotes("0.0852", "0.0851877749")  # rounded
     assert not pn.quotes("0.09", "0.0898") and not pn.quotes("124,439,809", "124439808")  # 1 digit: no
+
+
+def test_a_declared_formula_must_give_its_number():
+    good = "---\nnumbers: 38,597,376 = 50257 * 768; 0.693 = ln(2); 3.10 (a Python version)\n---\n"
+    assert pn.declared(good) == {"38,597,376": "50257 * 768", "0.693": "ln(2)", "3.10": "a Python version"}
+    with pytest.raises(pn.DeclarationError, match="says 38,597,377 = 50257 \\* 768, but that gives 38597376"):
+        pn.declared("---\nnumbers: 38,597,377 = 50257 * 768\n---\n")
+    with pytest.raises(pn.DeclarationError, match="write `<number> = <formula>`"):
+        pn.declared("---\nnumbers: 0.693 because ln 2\n---\n")

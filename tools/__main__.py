@@ -50,9 +50,9 @@ def _refresh_figures(chapters: set[str]) -> int:
 
 
 def status(_args) -> int:
-    from tools import exercises, i18n
+    from tools import exercises, i18n, prose_numbers
 
-    print(i18n.status_table(extra=exercises.counts()))
+    print(i18n.status_table(extra={**exercises.counts(), **prose_numbers.summary()}))
     return 0
 
 
@@ -109,8 +109,8 @@ def parser() -> argparse.ArgumentParser:
                             help="rewrite snippet outputs from a run; redraw their chapters' figures")
     p.add_argument("-k", help="only snippets whose id (chapter/NN_name) contains this text")
     p.set_defaults(func=refresh)
-    commands.add_parser("status", help="words, translation state and exercises of every page").set_defaults(
-        func=status)
+    commands.add_parser("status", help="words, translation state, exercises and bound prose numbers of "
+                        "every page").set_defaults(func=status)
     p = commands.add_parser("mark-current", help="record translated pages as up to date")
     p.add_argument("pages", nargs="+", help="e.g. docs/autograd.hi.md")
     p.set_defaults(func=mark_current)

@@ -6,8 +6,10 @@ A number is
 - *bound* when an output the page includes prints it: the same integer, or a float that the
   printed value rounds to at the prose's number of decimals (-0.0898 quotes -0.08982628);
 - *known* when it is a literal in a snippet the page shows (a learning rate, a size), a counting
-  number from 0 to 10, or declared in the page's front matter (`numbers: 2017, 3.10`), for what
-  comes from neither (a year, a version, a derived figure);
+  number from 0 to 10, or declared in the page's front matter, for what comes from neither:
+      numbers: 38,597,376 = 50257 * 768; 0.693 = ln(2); 3.10 (the oldest Python supported)
+  a declaration with `=` is a derived figure, and its formula must give the number (as printed,
+  or rounded to the prose's decimals); one with a bracket says what the number is;
 - otherwise a *problem*: the message names the page, the line, the number, and the printed
   number nearest to it (the one a changed prose number or a changed output no longer matches).
 Pages without includes (home, glossary) are checked against every snippet and output.
@@ -105,20 +107,49 @@ def _shown(page: Path, project: Project) -> tuple[list[Path], list[Path]]:
     return outputs, modules
 
 
-def declared(text: str) -> set[str]:
-    """The numbers a page's front matter declares (`numbers: 2017, 3.10`)."""
-    return {n.strip() for n in markdown.front_matter(text).get("numbers", "").split(",") if n.strip()}
+DECLARATION = re.compile(r"^\s*(?P<number>-?[\d,.]+)\s*(?:=\s*(?P<formula>.+?)|\((?P<why>.+)\))\s*$")
+FUNCTIONS = {"ln": math.log, "log2": math.log2, "log10": math.log10, "exp": math.exp, "sqrt": math.sqrt,
+             "cos": math.cos, "sin": math.sin, "pi": math.pi}
+
+
+class DeclarationError(ValueError):
+    """A `numbers:` entry that cannot be read or whose formula gives another number."""
+
+
+def declared(text: str) -> dict[str, str]:
+    """The numbers a page's front matter declares, each with its formula or its reason.
+    A formula is evaluated (arithmetic and ln, exp, sqrt...); it must give the number."""
+    found = {}
+    for entry in filter(str.strip, markdown.front_matter(text).get("numbers", "").split(";")):
+        m = DECLARATION.match(entry)
+        if not m:
+            raise DeclarationError(f"`numbers:` entry {entry.strip()!r}: write `<number> = <formula>` or "
+                                   "`<number> (<what it is>)`, entries separated by `;`")
+        number = m["number"]
+        if m["formula"]:
+            try:
+                result = eval(m["formula"], {"__builtins__": {}}, FUNCTIONS)  # noqa: S307 - front matter
+            except Exception as exc:
+                raise DeclarationError(f"`numbers:` formula {m['formula']!r} of {number}: {exc}") from None
+            if not quotes(number, f"{result:.12g}") and value(number) != result:
+                raise DeclarationError(f"`numbers:` says {number} = {m['formula'].strip()}, but that gives "
+                                       f"{result:.12g}")
+        found[number] = (m["formula"] or m["why"]).strip()
+    return found
 
 
 def check_page(page: Path, project: Project = PROJECT, text: str | None = None) -> PageNumbers:
     """Classify every number of a page (or of `text`, a changed version of it)."""
     text = markdown.read(page) if text is None else text
+    try:
+        allowed = declared(text)
+    except DeclarationError as exc:
+        raise DeclarationError(f"{project.rel(page)}: {exc}") from None
     outputs, modules = _shown(page, project)
     printed = [(m.group(0), out) for out in outputs
                for m in PRINTED.finditer(out.read_text(encoding="utf-8"))]
     literals = {value(m.group(0)) for module in modules
                 for m in PRINTED.finditer(module.read_text(encoding="utf-8"))}
-    allowed = declared(text)
     result = PageNumbers(page)
     for number, line, column in prose_numbers(text):
         entry = Number(number, line, column)
@@ -128,7 +159,7 @@ def check_page(page: Path, project: Project = PROJECT, text: str | None = None) 
         elif source is not None:
             entry.how, entry.detail = "bound", project.rel(source)
         elif number in allowed:
-            entry.how = "declared"
+            entry.how, entry.detail = "declared", allowed[number]
         elif value(number) in literals:
             entry.how = "source"
         else:
@@ -156,9 +187,9 @@ def describe(result: PageNumbers, project: Project = PROJECT) -> str:
              for n in result.problems]
     return "\n".join(lines) + (
         "\nA number in prose states what an output prints (quote it as printed, or fewer decimals "
-        "of it), appears in the page's snippets, or is declared in the page's front matter "
-        "(`numbers: 2017, 3.10`) with what it is in the prose. If a snippet's output changed, "
-        "change the prose to match it.")
+        "of it), appears in the page's snippets, or is declared in the page's front matter with its "
+        "formula or what it is (`numbers: 38,597,376 = 50257 * 768; 3.10 (a Python version)`). "
+        "If a snippet's output changed, change the prose to match it.")
 
 
 def summary(project: Project = PROJECT) -> dict[str, dict[str, str]]:
