@@ -66,7 +66,8 @@ def test_a_changed_output_fails_every_page_that_quotes_it(site_copy):
 
 def test_the_check_reads_prose_not_code():
     text = ("---\nnumbers: 2017 (a year)\n---\n# Title\n\n"
-            "In 2017, 3 steps gave 0.1234 (see [x](a-12.md)).\n\n```py\nprint(9.999)\n```\n\n$$\n10^{12} \\quad 38{,}597{,}376\n$$\n")
+            "In 2017, 3 steps gave 0.1234 (see [x](a-12.md)).\n\n```py\nprint(9.999)\n```\n\n"
+            "$$\n10^{12} \\quad 38{,}597{,}376\n$$\n")
     assert pn.prose_numbers(text) == [("2017", 6, 3), ("3", 6, 9), ("0.1234", 6, 22), ("10", 13, 0),
                                       ("38{,}597{,}376", 13, 14)]
     assert pn.declared(text) == {"2017": "a year"}
