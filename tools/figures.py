@@ -59,6 +59,8 @@ FONT_STACK = ('"Noto Sans", "Noto Sans Devanagari", "Nirmala UI", "Kohinoor Deva
               '"Segoe UI", Roboto, Helvetica, Arial, sans-serif')
 # What matplotlib measures text with (the SVG keeps the text, the browser shapes it).
 MEASURE_FONTS = ["Noto Sans", "Noto Sans Devanagari", "DejaVu Sans"]
+# Bump when tidy_svg() writes something new: every figure is then redrawn once.
+SVG_FORMAT = 2
 DRAWN_FROM = re.compile(r'data-drawn-from="sha256:(?P<digest>[0-9a-f]{16})"')
 
 
@@ -175,10 +177,10 @@ def values_text(values: dict) -> str:
 
 
 def drawn_from(figure: Figure, values: str) -> str:
-    """What an SVG was drawn from: the stored values and the figure module (its labels and
-    drawing code). Not matplotlib's version: a new one redraws nothing."""
+    """What an SVG was drawn from: the stored values, the figure module (its labels and
+    drawing code) and SVG_FORMAT. Not matplotlib's version: a new one redraws nothing."""
     source = figure.module_path.read_text(encoding="utf-8").replace("\r\n", "\n")  # a Windows checkout
-    return hashlib.sha256(f"{values}\0{source}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{SVG_FORMAT}\0{values}\0{source}".encode()).hexdigest()[:16]
 
 
 # --- drawing -----------------------------------------------------------------
@@ -227,7 +229,7 @@ def tidy_svg(svg: str, alt: str, stamp: str, figure: Figure) -> str:
     root = re.match(r"<svg [^>]*>", svg).group(0)
     view_box = re.search(r'viewBox="[^"]+"', root).group(0)
     new_root = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-                f'{view_box} role="img" aria-label="{escape(alt)}" class="course-figure-svg" '
+                f'{view_box} role="img" aria-label="{escape(alt)}" class="course-figure-svg" tabindex="0" '
                 f'data-figure="{figure.id}" data-drawn-from="sha256:{stamp}" '
                 f'stroke-linejoin="round" stroke-linecap="butt" '
                 f"style='font-family: {FONT_STACK}'>\n<title>{escape(alt, quote=False)}</title>")
