@@ -109,7 +109,7 @@ def _shown(page: Path, project: Project) -> tuple[list[Path], list[Path]]:
 
 DECLARATION = re.compile(r"^\s*(?P<number>-?[\d,.]+)\s*(?:=\s*(?P<formula>.+?)|\((?P<why>.+)\))\s*$")
 FUNCTIONS = {"ln": math.log, "log2": math.log2, "log10": math.log10, "exp": math.exp, "sqrt": math.sqrt,
-             "cos": math.cos, "sin": math.sin, "pi": math.pi}
+             "cos": math.cos, "sin": math.sin, "pi": math.pi, "round": round}
 
 
 class DeclarationError(ValueError):
@@ -158,8 +158,8 @@ def check_page(page: Path, project: Project = PROJECT, text: str | None = None) 
             entry.how = "counting"
         elif source is not None:
             entry.how, entry.detail = "bound", project.rel(source)
-        elif number in allowed:
-            entry.how, entry.detail = "declared", allowed[number]
+        elif (plain := number.replace("{,}", ",")) in allowed:
+            entry.how, entry.detail = "declared", allowed[plain]
         elif value(number) in literals:
             entry.how = "source"
         else:
