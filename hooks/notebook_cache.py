@@ -11,7 +11,11 @@ language has its own folder. The folder's name carries the plugin's and nbconver
 upgrade converts afresh. It is kept out of git (.cache/ in .gitignore).
 
 The cached HTML is the plugin's raw output; the course's own changes to it
-(hooks/course.py, hooks/math.py) still run on every build.
+(the other hooks) still run on every build.
+
+Also for speed: the search plugin does not parse the notebook pages (marked
+`search: exclude`), a third of a build's parsing. They are left out of the
+search index anyway (a notebook page repeats its chapter; hooks/search_split.py).
 """
 
 from __future__ import annotations
@@ -35,3 +39,10 @@ def on_config(config):
         return config
     plugin.config["cache_dir"] = str(cache_dir(config))
     return config
+
+
+def on_page_content(html, page, config, files):
+    # runs before the search plugin reads the page (on_page_context)
+    if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return html
