@@ -8,6 +8,7 @@ A figure is a module `snippets/<chapter>/figures/<name>.py` that defines
 
     LABELS = {"key": {"en": "...", "hi": "..."}, ...}   every text it draws, in both
                                                         languages, and "alt": what it shows
+                                                        (str.format fields name the values)
     def values() -> dict       the numbers it draws, computed with torch by running the
                                chapter's snippets (or read from their stored output);
                                no plotting library here
@@ -212,7 +213,7 @@ def draw_svg(figure: Figure, module, values: dict, language: str, stamp: str) ->
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg",
                     metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
-    alt = module.LABELS["alt"][language]
+    alt = module.LABELS["alt"][language].format(**values)  # its numbers from the values too
     return tidy_svg(buffer.getvalue(), alt, stamp, figure)
 
 

@@ -9,19 +9,20 @@ VISIBLE_STEP = 0.6
 
 LABELS = {
     "alt": {
-        "en": "The loss L as a function of the weight w near w = 2.2, with two straight lines through "
-              "it: the tangent at w = 2.2, whose slope is the gradient autograd computes, and the "
-              "secant through the points at w - h and w + h for a large step h = 0.6, whose slope is "
-              "the central difference. As h shrinks the secant turns into the tangent: with the "
-              "snippet's h = 1e-6 the two slopes agree to eight digits.",
-        "hi": "w = 2.2 के आसपास वेट w के फ़ंक्शन के रूप में लॉस L, उससे गुज़रती दो सीधी रेखाओं के साथ: "
-              "w = 2.2 पर स्पर्श रेखा, जिसका ढलान वही ग्रेडिएंट है जो ऑटोग्रैड निकालता है, और बड़े "
-              "क़दम h = 0.6 के लिए w - h और w + h वाले बिंदुओं से गुज़रती छेदक रेखा, जिसका ढलान "
-              "केंद्रीय अंतर है। h घटने पर छेदक रेखा स्पर्श रेखा बन जाती है: स्निपेट के h = 1e-6 पर "
-              "दोनों ढलान आठ अंकों तक मिलते हैं।",
+        "en": "The loss L as a function of the weight w near w = {w:g}, with two straight lines: the "
+              "tangent at w = {w:g}, whose slope {autograd_slope:.5f} is the gradient autograd computes, "
+              "and the secant through the points at w - h and w + h for a large step h = {big_h:g}, "
+              "whose slope {secant_slope:.5f} is the central difference. As h shrinks the secant turns "
+              "into the tangent: with the snippet's h = {h:g} its slope is {small_step_slope:.8f}.",
+        "hi": "w = {w:g} के आसपास वेट w के फ़ंक्शन के रूप में लॉस L, दो सीधी रेखाओं के साथ: w = {w:g} "
+              "पर स्पर्श रेखा, जिसका ढलान {autograd_slope:.5f} वही ग्रेडिएंट है जो autograd निकालता है, "
+              "और बड़े क़दम h = {big_h:g} के लिए w - h और w + h वाले बिंदुओं से गुज़रती छेदक रेखा, जिसका "
+              "ढलान {secant_slope:.5f} केंद्रीय अंतर है। h घटने पर छेदक रेखा स्पर्श रेखा बन जाती है: "
+              "स्निपेट के h = {h:g} पर उसका ढलान {small_step_slope:.8f} है।",
     },
     "loss": {"en": "loss L(w)", "hi": "लॉस L(w)"},
-    "tangent": {"en": "tangent: autograd dL/dw = {slope:.5f}", "hi": "स्पर्श रेखा: ऑटोग्रैड dL/dw = {slope:.5f}"},
+    "tangent": {"en": "tangent: autograd dL/dw = {slope:.5f}",
+                "hi": "स्पर्श रेखा: autograd dL/dw = {slope:.5f}"},
     "secant": {"en": "secant, h = {h:g}: slope {slope:.5f}", "hi": "छेदक रेखा, h = {h:g}: ढलान {slope:.5f}"},
     "small": {"en": "with h = {h:g} (the snippet): slope {slope:.8f}",
               "hi": "h = {h:g} (स्निपेट) पर: ढलान {slope:.8f}"},

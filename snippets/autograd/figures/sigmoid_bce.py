@@ -8,13 +8,14 @@ from tools.figures import run_snippet
 LABELS = {
     "alt": {
         "en": "Two curves. Left: the sigmoid a = σ(z) for z from -6 to 6, with the worked example's "
-              "point z = 2.42, a = 0.9183 and the tangent there, whose slope is a(1 - a). Right: "
-              "the binary cross-entropy L against the prediction a for the label y = 1, with the "
-              "point a = 0.9183, L = 0.0852 and its tangent, slope (a - y) / (a(1 - a)).",
-        "hi": "दो वक्र। बाएँ: z = -6 से 6 तक सिग्मॉइड a = σ(z), उदाहरण के बिंदु z = 2.42, a = 0.9183 और "
-              "वहाँ की स्पर्श रेखा के साथ, जिसका ढलान a(1 - a) है। दाएँ: लेबल y = 1 के लिए अनुमान a के "
-              "सापेक्ष बाइनरी क्रॉस-एंट्रॉपी L, बिंदु a = 0.9183, L = 0.0852 और उसकी स्पर्श रेखा के साथ, "
-              "ढलान (a - y) / (a(1 - a))।",
+              "point z = {z:.2f}, a = {a:.4f} and the tangent there, whose slope is a(1 - a) = "
+              "{sigmoid_slope:.4f}. Right: the binary cross-entropy L against the prediction a for the "
+              "label y = {y:g}, with the point a = {a:.4f}, L = {loss:.4f} and its tangent, slope "
+              "(a - y) / (a(1 - a)) = {bce_slope:.4f}.",
+        "hi": "दो वक्र। बाएँ: z = -6 से 6 तक सिग्मॉइड a = σ(z), उदाहरण के बिंदु z = {z:.2f}, "
+              "a = {a:.4f} और वहाँ की स्पर्श रेखा के साथ, जिसका ढलान a(1 - a) = {sigmoid_slope:.4f} है। "
+              "दाएँ: लेबल y = {y:g} के लिए अनुमान a के सापेक्ष बाइनरी क्रॉस-एंट्रॉपी L, बिंदु a = {a:.4f}, "
+              "L = {loss:.4f} और उसकी स्पर्श रेखा के साथ, ढलान (a - y) / (a(1 - a)) = {bce_slope:.4f}।",
     },
     "sigmoid": {"en": "sigmoid a = σ(z)", "hi": "सिग्मॉइड a = σ(z)"},
     "bce": {"en": "binary cross-entropy, label y = {y:g}", "hi": "बाइनरी क्रॉस-एंट्रॉपी, लेबल y = {y:g}"},

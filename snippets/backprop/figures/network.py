@@ -6,14 +6,14 @@ from tools.figures import run_snippet
 
 LABELS = {
     "alt": {
-        "en": "The network Linear(10, 5), ReLU, Linear(5, 1), Sigmoid drawn as 10 input units, 5 "
-              "hidden units and 1 output unit, with the shape of every tensor: the input x [1, 10], "
-              "W1 [5, 10] and b1 [5], the hidden activation h [1, 5], W2 [1, 5] and b2 [1], the "
-              "output y_hat [1, 1], the label y [1, 1] and the loss, a scalar [].",
-        "hi": "नेटवर्क Linear(10, 5), ReLU, Linear(5, 1), Sigmoid: 10 इनपुट यूनिट, 5 हिडन यूनिट और 1 "
-              "आउटपुट यूनिट, हर टेंसर की शेप के साथ: इनपुट x [1, 10], W1 [5, 10] और b1 [5], हिडन "
-              "ऐक्टिवेशन h [1, 5], W2 [1, 5] और b2 [1], आउटपुट y_hat [1, 1], लेबल y [1, 1] और लॉस, "
-              "एक स्केलर []।",
+        "en": "The network of the page, Linear, ReLU, Linear, Sigmoid, drawn as {x[1]} input units, "
+              "{h[1]} hidden units and {y_hat[1]} output unit, with the shape of every tensor: the input "
+              "x {x}, W1 {W1} and b1 {b1}, the hidden activation h {h}, W2 {W2} and b2 {b2}, the output "
+              "y_hat {y_hat}, the label y {y} and the loss, a scalar {loss}.",
+        "hi": "पेज का नेटवर्क, Linear, ReLU, Linear, Sigmoid: {x[1]} इनपुट यूनिट, {h[1]} हिडन यूनिट "
+              "और {y_hat[1]} आउटपुट यूनिट, हर टेंसर की शेप के साथ: इनपुट x {x}, W1 {W1} और b1 {b1}, "
+              "हिडन ऐक्टिवेशन h {h}, W2 {W2} और b2 {b2}, आउटपुट y_hat {y_hat}, लेबल y {y} और लॉस, "
+              "एक स्केलर {loss}।",
     },
     "input": {"en": "input", "hi": "इनपुट"},
     "hidden": {"en": "hidden layer", "hi": "हिडन लेयर"},

@@ -13,15 +13,15 @@ HEADER = re.compile(r"^(?P<world>\d+) processes on (?P<device>\w+), backend (?P<
 
 LABELS = {
     "alt": {
-        "en": "One training step with DistributedDataParallel, as the DDP run did it: each of the two "
-              "processes computes the gradient of the output bias b2 on its own half of the batch; "
-              "the all-reduce averages the two gradients, and that average equals the gradient of one "
-              "process on the whole batch; after the SGD step both processes hold the same b2, and "
+        "en": "One training step with DistributedDataParallel, as the DDP run did it: each of the "
+              "{processes} processes computes the gradient of the output bias b2 on its own {share} of the {batch} "
+              "examples; the all-reduce averages the gradients, and that average equals the gradient of one "
+              "process on the whole batch; after the SGD step every process holds the same b2, and "
               "all their parameters are equal.",
-        "hi": "DistributedDataParallel के साथ ट्रेनिंग का एक क़दम, जैसा DDP रन ने किया: दोनों प्रोसेस में से "
-              "हर एक अपने आधे बैच पर आउटपुट बायस b2 का ग्रेडिएंट निकालता है; all-reduce दोनों "
+        "hi": "DistributedDataParallel के साथ ट्रेनिंग का एक क़दम, जैसा DDP रन ने किया: {processes} प्रोसेस में से "
+              "हर एक अपने {share} उदाहरणों ({batch} में से) पर आउटपुट बायस b2 का ग्रेडिएंट निकालता है; all-reduce "
               "ग्रेडिएंट का औसत लेता है, और वह औसत पूरे बैच पर एक प्रोसेस के ग्रेडिएंट के बराबर है; SGD "
-              "क़दम के बाद दोनों प्रोसेस में b2 एक ही है, और उनके सारे पैरामीटर बराबर हैं।",
+              "क़दम के बाद हर प्रोसेस में b2 एक ही है, और उनके सारे पैरामीटर बराबर हैं।",
     },
     "process": {"en": "process {rank}: {share} of {batch} examples",
                 "hi": "प्रोसेस {rank}: {batch} में से {share} उदाहरण"},

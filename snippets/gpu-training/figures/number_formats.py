@@ -8,14 +8,18 @@ FORMATS = ("float32", "bfloat16", "float16")
 
 LABELS = {
     "alt": {
-        "en": "The positive numbers that float32, bfloat16 and float16 can hold, on a logarithmic "
-              "number line: float32 and bfloat16 reach from about 1e-38 to 3e38, float16 only from "
-              "about 6e-5 to 65504. The spacing next to 1 (eps) is about 1e-7 for float32, 0.0078 for "
-              "bfloat16 and 0.00098 for float16: bfloat16 keeps float32's range but fewer digits.",
-        "hi": "float32, bfloat16 और float16 जिन धनात्मक संख्याओं को रख सकते हैं, वे लघुगणकीय संख्या "
-              "रेखा पर: float32 और bfloat16 लगभग 1e-38 से 3e38 तक पहुँचते हैं, float16 केवल लगभग 6e-5 "
-              "से 65504 तक। 1 के पास की दूरी (eps) float32 के लिए लगभग 1e-7, bfloat16 के लिए 0.0078 और "
-              "float16 के लिए 0.00098 है: bfloat16 में float32 जितनी रेंज है, पर कम अंक।",
+        "en": "The positive normal numbers that float32, bfloat16 and float16 can hold, on a "
+              "logarithmic number line: float32 from {float32[smallest_normal]:.2g} to "
+              "{float32[max]:.3g}, bfloat16 from {bfloat16[smallest_normal]:.2g} to {bfloat16[max]:.3g}, "
+              "float16 only from {float16[smallest_normal]:.2g} to {float16[max]:g}. The spacing next "
+              "to 1 (eps) is {float32[eps]:.2g} for float32, {bfloat16[eps]:.2g} for bfloat16 and "
+              "{float16[eps]:.2g} for float16: bfloat16 keeps float32's range but fewer digits.",
+        "hi": "float32, bfloat16 और float16 जिन धनात्मक सामान्य संख्याओं को रख सकते हैं, वे "
+              "लघुगणकीय संख्या रेखा पर: float32 {float32[smallest_normal]:.2g} से {float32[max]:.3g} तक, "
+              "bfloat16 {bfloat16[smallest_normal]:.2g} से {bfloat16[max]:.3g} तक, float16 केवल "
+              "{float16[smallest_normal]:.2g} से {float16[max]:g} तक। 1 के पास की दूरी (eps) float32 के "
+              "लिए {float32[eps]:.2g}, bfloat16 के लिए {bfloat16[eps]:.2g} और float16 के लिए "
+              "{float16[eps]:.2g} है: bfloat16 में float32 जितनी रेंज है, पर कम अंक।",
     },
     "axis": {"en": "magnitude (powers of ten)", "hi": "परिमाण (दस की घात)"},
     "range": {"en": "range {tiny:.2g} … {max:.4g}", "hi": "रेंज {tiny:.2g} … {max:.4g}"},

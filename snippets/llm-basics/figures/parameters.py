@@ -8,20 +8,24 @@ GROUPS = ("token_embedding", "position_embedding", "attention", "feed_forward", 
 
 LABELS = {
     "alt": {
-        "en": "Where GPT-2 small's parameters sit (qkv_bias False, counted on the meta device): the "
-              "token embedding about 38.6 million, the position embedding 0.8 million, attention "
-              "28.3 million and feed-forward 56.7 million over the 12 blocks, the layer norms 38 "
-              "thousand; the output head would add another 38.6 million but is tied to the token "
-              "embedding, so the total is 124,412,160.",
-        "hi": "GPT-2 small के पैरामीटर कहाँ हैं (qkv_bias False, meta डिवाइस पर गिने गए): टोकन एम्बेडिंग "
-              "लगभग 3.86 करोड़, पोज़िशन एम्बेडिंग 8 लाख, 12 ब्लॉकों में अटेंशन 2.83 करोड़ और "
-              "फ़ीड-फ़ॉरवर्ड 5.67 करोड़, लेयर नॉर्मलाइज़ेशन 38 हज़ार; आउटपुट हेड 3.86 करोड़ और जोड़ता, "
-              "पर वह टोकन एम्बेडिंग से बँधा है, इसलिए कुल 124,412,160।",
+        "en": "Where GPT-2 small's parameters sit (qkv_bias {qkv_bias}, counted on the meta device): "
+              "the token embedding {parameters[token_embedding]:,}, the position embedding "
+              "{parameters[position_embedding]:,}, attention {parameters[attention]:,} and feed-forward "
+              "{parameters[feed_forward]:,} over the {n_layers} blocks, the layer norms "
+              "{parameters[norms]:,}; "
+              "the output head would add another {parameters[output_head]:,} but is tied to the token "
+              "embedding, so the total is {head_tied_total:,} instead of {all_layers:,}.",
+        "hi": "GPT-2 small के पैरामीटर कहाँ हैं (qkv_bias {qkv_bias}, meta डिवाइस पर गिने गए): टोकन "
+              "एम्बेडिंग {parameters[token_embedding]:,}, पोज़िशन एम्बेडिंग {parameters[position_embedding]:,}, "
+              "{n_layers} ब्लॉकों में अटेंशन {parameters[attention]:,} और फ़ीड-फ़ॉरवर्ड {parameters[feed_forward]:,}, "
+              "लेयर नॉर्मलाइज़ेशन {parameters[norms]:,}; आउटपुट हेड {parameters[output_head]:,} और "
+              "जोड़ता, पर वह टोकन एम्बेडिंग से बँधा है, इसलिए कुल {all_layers:,} के बजाय "
+              "{head_tied_total:,}।",
     },
     "token_embedding": {"en": "token embedding", "hi": "टोकन एम्बेडिंग"},
     "position_embedding": {"en": "position embedding", "hi": "पोज़िशन एम्बेडिंग"},
-    "attention": {"en": "attention (12 blocks)", "hi": "अटेंशन (12 ब्लॉक)"},
-    "feed_forward": {"en": "feed-forward (12 blocks)", "hi": "फ़ीड-फ़ॉरवर्ड (12 ब्लॉक)"},
+    "attention": {"en": "attention ({n_layers} blocks)", "hi": "अटेंशन ({n_layers} ब्लॉक)"},
+    "feed_forward": {"en": "feed-forward ({n_layers} blocks)", "hi": "फ़ीड-फ़ॉरवर्ड ({n_layers} ब्लॉक)"},
     "norms": {"en": "layer norms", "hi": "लेयर नॉर्मलाइज़ेशन"},
     "output_head": {"en": "output head", "hi": "आउटपुट हेड"},
     "tied": {"en": "tied to the token embedding: counted once",
@@ -53,8 +57,8 @@ def values():
     for name, param in model.named_parameters():
         counts[_group(name)] += param.numel()
     model["out_head"].weight = model["tok_emb"].weight
-    return {"qkv_bias": False, "parameters": counts, "all_layers": sum(counts.values()),
-            "head_tied_total": snippet["count"](model)}
+    return {"qkv_bias": False, "n_layers": snippet["cfg"]["n_layers"], "parameters": counts,
+            "all_layers": sum(counts.values()), "head_tied_total": snippet["count"](model)}
 
 
 def draw(fig, v, label):
@@ -69,7 +73,7 @@ def draw(fig, v, label):
         text = f"  {counts[group]:,}" + (f"  ({label('tied')})" if tied else "")
         ax.text(millions, i, text, va="center", fontsize=8.5)
     ax.set_yticks(range(len(GROUPS)))
-    ax.set_yticklabels([label(g) for g in GROUPS], fontsize=9)
+    ax.set_yticklabels([label(g).format(n_layers=v["n_layers"]) for g in GROUPS], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, max(counts.values()) / 1e6 * 1.9)
     ax.set_xlabel(label("millions"))

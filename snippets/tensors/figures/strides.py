@@ -4,14 +4,16 @@ from tools.figures import run_snippet
 
 LABELS = {
     "alt": {
-        "en": "Memory layout of t = [[1, 2, 3], [4, 5, 6]] and t.T: both read the same six stored "
-              "numbers; t with shape (2, 3) and stride (3, 1) reads them in order, t.T with shape "
-              "(3, 2) and stride (1, 3) jumps back and forth, so it is not contiguous and .view "
-              "fails; .contiguous() copies the numbers into new memory in t.T's order.",
-        "hi": "t = [[1, 2, 3], [4, 5, 6]] और t.T का मेमोरी लेआउट: दोनों मेमोरी में रखी उन्हीं छह "
-              "संख्याओं को पढ़ते हैं; शेप (2, 3) और स्ट्राइड (3, 1) वाला t उन्हें क्रम से पढ़ता है, शेप "
-              "(3, 2) और स्ट्राइड (1, 3) वाला t.T आगे-पीछे कूदता है, इसलिए वह कॉन्टिगुअस नहीं है और "
-              ".view विफल होता है; .contiguous() संख्याओं को t.T के क्रम में नई मेमोरी में कॉपी करता है।",
+        "en": "Memory layout of t = {t[values]} and t.T: both read the same stored numbers "
+              "{storage}; t with shape {t[shape]} and stride {t[stride]} reads them in order, t.T with "
+              "shape {t_T[shape]} and stride {t_T[stride]} reads them at offsets {t_T[offsets]}, so it "
+              "is not contiguous and .view fails; .contiguous() copies the numbers into new memory in "
+              "t.T's order, {copy_storage}.",
+        "hi": "t = {t[values]} और t.T का मेमोरी लेआउट: दोनों मेमोरी में रखी उन्हीं संख्याओं "
+              "{storage} को पढ़ते हैं; शेप {t[shape]} और स्ट्राइड {t[stride]} वाला t उन्हें क्रम से "
+              "पढ़ता है, शेप {t_T[shape]} और स्ट्राइड {t_T[stride]} वाला t.T उन्हें ऑफ़सेट {t_T[offsets]} "
+              "पर पढ़ता है, इसलिए वह कॉन्टिगुअस नहीं है और .view विफल होता है; .contiguous() "
+              "संख्याओं को t.T के क्रम में, {copy_storage}, नई मेमोरी में कॉपी करता है।",
     },
     "storage": {"en": "storage (memory), shared by t and t.T", "hi": "मेमोरी (storage), t और t.T की साझा"},
     "offset": {"en": "offset", "hi": "ऑफ़सेट"},
@@ -46,7 +48,7 @@ def values():
         "storage": tt.as_strided((tt.numel(),), (1,), tt.storage_offset()).tolist(),
         "same_storage": tt.untyped_storage().data_ptr() == t.untyped_storage().data_ptr(),
         "t": _layout(t),
-        "t.T": _layout(tt),
+        "t_T": _layout(tt),
         "copy_storage": copy.as_strided((copy.numel(),), (1,)).tolist(),
         "copy_same_storage": copy.untyped_storage().data_ptr() == t.untyped_storage().data_ptr(),
     }
@@ -96,6 +98,6 @@ def draw(fig, values, label):
     ax.text(0.4 + len(values["storage"]) * 0.8, 6.55, f"← {label('offset')}", fontsize=8, color="#455a64",
             va="center")
     _grid(ax, 0.2, 3.6, values["t"], "#bbdefb", "t", label)
-    _grid(ax, 4.9, 2.8, values["t.T"], "#ffe0b2", "t.T", label)
+    _grid(ax, 4.9, 2.8, values["t_T"], "#ffe0b2", "t.T", label)
     ax.text(0.2, 1.2, label("copy"), fontsize=10, fontweight="bold")
     _cells(ax, 0.2, 0.2, values["copy_storage"], "#c8e6c9")
