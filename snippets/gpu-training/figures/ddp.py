@@ -14,10 +14,10 @@ HEADER = re.compile(r"^(?P<world>\d+) processes on (?P<device>\w+), backend (?P<
 LABELS = {
     "alt": {
         "en": "One training step with DistributedDataParallel, as the DDP run did it: each of the "
-              "{processes} processes computes the gradient of the output bias b2 on its own {share} of the {batch} "
-              "examples; the all-reduce averages the gradients, and that average equals the gradient of one "
-              "process on the whole batch; after the SGD step every process holds the same b2, and "
-              "all their parameters are equal.",
+              "{processes} processes computes the gradient of the output bias b2 on its own {share} of "
+              "the {batch} examples; the all-reduce averages the gradients, and that average equals the "
+              "gradient of one process on the whole batch; after the SGD step every process holds the "
+              "same b2, and all their parameters are equal.",
         "hi": "DistributedDataParallel के साथ ट्रेनिंग का एक क़दम, जैसा DDP रन ने किया: {processes} प्रोसेस में से "
               "हर एक अपने {share} उदाहरणों ({batch} में से) पर आउटपुट बायस b2 का ग्रेडिएंट निकालता है; all-reduce "
               "ग्रेडिएंट का औसत लेता है, और वह औसत पूरे बैच पर एक प्रोसेस के ग्रेडिएंट के बराबर है; SGD "
