@@ -206,11 +206,10 @@ def head_links(html: str, page) -> str:
     return "\n    ".join(links)
 
 
-FAILURES: list[str] = []  # this build's formulas that did not render
-
-
-def on_pre_build(config):
-    FAILURES.clear()
+# This build's formulas that did not render. Not cleared per build: mkdocs-static-i18n runs
+# the other languages' builds inside the default one's; MkDocs loads the hook afresh for
+# each `mkdocs build` and each `mkdocs serve` rebuild.
+FAILURES: list[str] = []
 
 
 def on_post_build(config):
