@@ -14,6 +14,9 @@ else:
 # (see the page). Apple's MPS has no float64, so there it is float32.
 dtype = torch.float32 if device.type == "mps" else torch.float64
 torch.set_default_dtype(dtype)  # every floating-point tensor made from here on
+# A model this small is fastest on one CPU thread: its matrix products are too small to share
+# out, and more threads mostly wait for each other.
+torch.set_num_threads(1)
 print("training on", device, "in", dtype)
 
 # The course's tiny corpus, written for it: an English part and a Hindi part.
