@@ -187,9 +187,17 @@ def drawn_from(figure: Figure, values: str) -> str:
 # --- drawing -----------------------------------------------------------------
 
 
-def labeller(labels: dict, language: str):
+class LabelError(KeyError):
+    """A figure module lacks a text in a language of the site; the message names both."""
+
+
+def labeller(labels: dict, language: str, figure: Figure | None = None):
     def label(key: str) -> str:
-        return labels[key][language]
+        try:
+            return labels[key][language]
+        except KeyError:
+            where = figure.display if figure else "the figure module"
+            raise LabelError(f"{where}: LABELS[{key!r}] has no {language!r} text; add it") from None
     return label
 
 
@@ -209,11 +217,11 @@ def draw_svg(figure: Figure, module, values: dict, language: str, stamp: str) ->
         "figure.facecolor": "white",
     }):
         fig = MplFigure(layout="constrained")
-        module.draw(fig, values, labeller(module.LABELS, language))
+        module.draw(fig, values, labeller(module.LABELS, language, figure))
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg",
                     metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
-    alt = module.LABELS["alt"][language].format(**values)  # its numbers from the values too
+    alt = labeller(module.LABELS, language, figure)("alt").format(**values)  # numbers from the values
     return tidy_svg(buffer.getvalue(), alt, stamp, figure)
 
 
