@@ -15,7 +15,7 @@ LABELS = {
               "पर पढ़ता है, इसलिए वह कॉन्टिगुअस नहीं है और .view विफल होता है; .contiguous() "
               "संख्याओं को t.T के क्रम में, {copy_storage}, नई मेमोरी में कॉपी करता है।",
     },
-    "storage": {"en": "storage (memory), shared by t and t.T", "hi": "मेमोरी (storage), t और t.T की साझा"},
+    "storage": {"en": "storage (memory), shared by t and t.T", "hi": "t और t.T की साझा मेमोरी (storage)"},
     "offset": {"en": "offset", "hi": "ऑफ़सेट"},
     "shape": {"en": "shape", "hi": "शेप"},
     "stride": {"en": "stride", "hi": "स्ट्राइड"},
