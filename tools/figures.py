@@ -126,6 +126,18 @@ def pages_showing(figure: Figure) -> list[str]:
             if any(f == figure for f, _ in figures_on(page))]
 
 
+def notebook_image(target: str) -> str:
+    """A figure as a notebook's markdown cell shows it: Jupyter strips inline SVG from
+    markdown but shows an <img> with the SVG as a data URL (text still text, alt text kept)."""
+    import base64
+
+    svg = (SNIPPETS / target).read_text(encoding="utf-8")
+    alt = re.search(r'aria-label="([^"]*)"', svg)
+    data = base64.b64encode(svg.encode()).decode("ascii")
+    return (f'<img class="course-figure-img" tabindex="0" alt="{alt.group(1) if alt else ""}" '
+            f'src="data:image/svg+xml;base64,{data}">')
+
+
 # --- values ------------------------------------------------------------------
 
 

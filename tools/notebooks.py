@@ -182,8 +182,9 @@ def _add_lines(builder: Builder, lines: list[str], hidden: bool) -> None:
                 quoted = [f"> {b}".rstrip() for b in _expand_includes(block, builder.project)]
                 builder.markdown.extend([f"> **{title}**", ">", *quoted])
         elif (include := markdown.INCLUDE.match(line)) and include["target"].endswith(".svg"):
-            # a figure (snippets/<chapter>/figures/): its SVG inline, as on the page
-            builder.markdown.extend(builder.text(include["target"]).splitlines())
+            from tools.figures import notebook_image  # a figure: snippets/<chapter>/figures/
+
+            builder.markdown.append(notebook_image(include["target"]))
             i += 1
         else:
             builder.markdown.append(line)
