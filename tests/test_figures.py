@@ -226,3 +226,15 @@ def test_a_missing_label_names_the_module_and_the_language(made_up_figure):
     figure.module_path.write_text(changed, encoding="utf-8")
     with pytest.raises(fg.LabelError, match=rf"bar\.py: LABELS\['value'\] has no '{missing}' text"):
         fg.refresh(figure)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: PROJECT.rel(p))
+def test_notebook_shows_the_pages_figures(page):
+    shown = fg.figures_on(page)
+    notebook = PROJECT.notebook(PROJECT.name_of(page), PROJECT.language_of(page))
+    if not shown or not notebook.exists():
+        return
+    images = notebook.read_text(encoding="utf-8").count('class=\\"course-figure-img\\"')
+    assert images == len(shown), (
+        f"{PROJECT.rel(page)} shows {len(shown)} figures but {PROJECT.rel(notebook)} {images}: "
+        f"regenerate the notebooks with python -m tools notebooks")
