@@ -1,7 +1,7 @@
 """Figures are outputs: drawn by code from the snippets' values, checked like printed output.
 
-    python -m tools.figures --check     what these tests check first
-    python -m tools.figures             redraw after an intended change (idempotent)
+    python -m tools figures --check     what these tests check first
+    python -m tools figures             redraw after an intended change (idempotent)
 
 Checks: every figure's values still agree with what its module computes now (numbers to a
 relative 1e-4, text exactly) and its SVGs were drawn from those values; every figure is shown,

@@ -49,6 +49,20 @@ def _refresh_figures(chapters: set[str]) -> int:
     return failed
 
 
+def figures(args) -> int:
+    from tools import figures as drawing
+
+    chosen = [f for f in drawing.discover() if (args.k or "") in f.id]
+    if args.check:
+        found = [p for f in chosen for p in drawing.problems(f)]
+        print("\n\n".join(found) or f"{len(chosen)} figures are up to date")
+        return 1 if found else 0
+    for figure in chosen:
+        for path in drawing.refresh(figure):
+            print(f"wrote {PROJECT.rel(path)} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
 def status(_args) -> int:
     from tools import exercises, i18n, prose_numbers
 
@@ -109,6 +123,10 @@ def parser() -> argparse.ArgumentParser:
                             help="rewrite snippet outputs from a run; redraw their chapters' figures")
     p.add_argument("-k", help="only snippets whose id (chapter/NN_name) contains this text")
     p.set_defaults(func=refresh)
+    p = commands.add_parser("figures", help="redraw the figures whose values or drawing changed")
+    p.add_argument("-k", help='only figures whose id (chapter/name) contains this text')
+    p.add_argument("--check", action="store_true", help="only report figures that are out of date")
+    p.set_defaults(func=figures)
     commands.add_parser("status", help="words, translation state, exercises and bound prose numbers of "
                         "every page").set_defaults(func=status)
     p = commands.add_parser("mark-current", help="record translated pages as up to date")

@@ -1,8 +1,8 @@
 """Figures drawn by code from the snippets' values, and checked like their outputs.
 
-    python -m tools.figures           redraw every figure whose values changed (idempotent)
-    python -m tools.figures --check   fail, naming the figure and its pages, if values changed
-    python -m tools.figures -k NAME   only figures whose "chapter/name" contains NAME
+    python -m tools figures           redraw every figure whose values changed (idempotent)
+    python -m tools figures --check   fail, naming the figure and its pages, if values changed
+    python -m tools figures -k NAME   only figures whose "chapter/name" contains NAME
 
 A figure is a module `snippets/<chapter>/figures/<name>.py` that defines
 
@@ -31,7 +31,6 @@ A page shows a figure by including its SVG inside raw HTML:
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import hashlib
 import importlib.util
@@ -39,7 +38,6 @@ import io
 import json
 import re
 import runpy
-import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -50,7 +48,7 @@ from tools.project import PROJECT
 
 ROOT, SNIPPETS = PROJECT.root, PROJECT.snippets
 LANGUAGES = PROJECT.codes  # one SVG per language of the site
-REFRESH_COMMAND = "python -m tools.figures"
+REFRESH_COMMAND = "python -m tools figures"
 MAX_BYTES = 60_000
 SIGNIFICANT = 6  # digits stored per float: beyond the 1e-4 tolerance, small files
 # The site's font stacks (docs/assets/stylesheets/extra.css): the browser picks a
@@ -312,24 +310,3 @@ def refresh(figure: Figure) -> list[Path]:
         svg.write_text(draw_svg(figure, module, json.loads(text), language, stamp), encoding="utf-8")
         changed.append(svg)
     return changed
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.figures", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="only report figures that are out of date")
-    parser.add_argument("-k", default="", help='only figures whose "chapter/name" contains this')
-    args = parser.parse_args(argv)
-    chosen = [f for f in discover() if args.k in f.id]
-    if args.check:
-        found = [p for f in chosen for p in problems(f)]
-        print("\n\n".join(found) or f"{len(chosen)} figures are up to date")
-        return 1 if found else 0
-    for figure in chosen:
-        for path in refresh(figure):
-            print(f"wrote {PROJECT.rel(path)} ({path.stat().st_size:,} bytes)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,102 @@
+"""What the pages teach with, in Chromium: formulas typeset at build time (no math script on
+any page), figures that load with alt text and stay legible in both palettes, and exercise
+solutions that open on a click and show their verified output."""
+
+import pytest
+from browsing import DEVANAGARI, MATH_SCRIPT, SCREENSHOTS, new_context, open_page, script
+
+from tools import exercises
+from tools.project import PROJECT
+
+MIN_CONTRAST = 4.5
+MATH_PAGES = ["autograd/", "hi/autograd/", "notebooks/autograd/", "hi/notebooks/autograd/"]
+
+
+@pytest.mark.parametrize("path", MATH_PAGES)
+def test_formulas_are_typeset_with_no_math_script(context, served, pages, path):
+    assert path in pages, f"/{path} was not built"
+    visit = open_page(context, served, path)
+    try:
+        scripts = [u for u in visit.requests if MATH_SCRIPT.search(u)]
+        assert not scripts, f"/{path} loads a math script: {scripts}"
+        result = visit.page.evaluate(script("math"))
+        assert not result["problems"], f"/{path}: {result['problems']}"
+        typeset = visit.page.evaluate("document.querySelectorAll('.katex math').length")
+        assert typeset > 5, f"/{path} has {typeset} typeset formulas with MathML"
+    finally:
+        visit.page.close()
+
+
+def figure_problems(page, path: str) -> list[str]:
+    problems = []
+    for figure in page.evaluate(script("figures")):
+        where = f"/{path} figure {figure['id']!r}"
+        if not figure["name"].strip():
+            problems.append(f"{where}: no alt text (aria-label)")
+        elif PROJECT.url_language(path) == "hi" and not DEVANAGARI.search(figure["name"]):
+            problems.append(f"{where}: its alt text is not in Hindi: {figure['name'][:60]!r}")
+        if figure["width"] < 100 or figure["height"] < 50:
+            problems.append(f"{where}: drawn {figure['width']:.0f} x {figure['height']:.0f} px")
+        if not figure["texts"]:
+            problems.append(f"{where}: no SVG <text>: labels must stay text")
+        elif figure["contrast"] < MIN_CONTRAST:
+            problems.append(f"{where}: text contrast {figure['contrast']:.1f}:1 on {figure['card']}")
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_figure_loads_with_alt_text_and_legible_text(browser, served, built_site, pages, scheme):
+    context = new_context(browser, served, color_scheme=scheme)
+    problems, figures = [], 0
+    try:
+        for path in pages:
+            if "course-figure" not in (built_site / path / "index.html").read_text(encoding="utf-8"):
+                continue
+            page = context.new_page()
+            page.goto(served + path, wait_until="load")
+            palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert palette == ("slate" if scheme == "dark" else "default"), f"/{path}: palette {palette}"
+            figures += page.evaluate("document.querySelectorAll('article figure.course-figure').length")
+            problems += figure_problems(page, path)
+            page.close()
+    finally:
+        context.close()
+    assert figures >= 10, f"only {figures} figures found on the pages"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["autograd/", "hi/backprop/"])
+def test_dark_mode_screenshots_of_figures(browser, served, pages, path):
+    """Two figures in the dark palette, one of them Hindi: screenshots/dark-*.png to look at."""
+    context = new_context(browser, served, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(served + path, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        figure = page.locator("article figure.course-figure").first
+        figure.scroll_into_view_if_needed()
+        SCREENSHOTS.mkdir(exist_ok=True)
+        name = f"dark-{path.strip('/').replace('/', '-')}-figure.png"
+        figure.screenshot(path=str(SCREENSHOTS / name))
+        assert (SCREENSHOTS / name).stat().st_size > 5000, f"screenshots/{name} is (nearly) empty"
+        assert not figure_problems(page, path)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", PROJECT.codes)
+def test_a_solution_opens_and_shows_its_output(context, served, language):
+    chapter = "autograd"
+    first = next(e for e in exercises.of_page(PROJECT.page(chapter, language)) if e.solution)
+    expected = (PROJECT.snippets / first.solution).with_suffix(".out").read_text(encoding="utf-8")
+    path = PROJECT.url_counterpart(f"{chapter}/", language)
+    page = context.new_page()
+    page.goto(served + path, wait_until="load")
+    solution = page.locator("article details.success").first
+    assert not solution.evaluate("d => d.open"), f"/{path}: the solution is open before a click"
+    assert not page.get_by_text(expected.splitlines()[0], exact=False).first.is_visible()
+    solution.locator("summary").click()
+    assert solution.evaluate("d => d.open"), f"/{path}: the solution did not open"
+    shown = solution.inner_text()
+    for line in expected.strip().splitlines():
+        assert line.strip() in shown, f"/{path}: the opened solution does not show {line!r}"
