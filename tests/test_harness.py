@@ -178,3 +178,11 @@ def test_cpu_run_hides_accelerators(scratch_snippet):
         " repr(os.environ['CUDA_VISIBLE_DEVICES']))\n"
     )
     assert snippet.run() == "False False \'\'\n"
+
+
+def test_what_a_snippet_sets_for_itself_does_not_leak(scratch_snippet):
+    import torch
+
+    threads = torch.get_num_threads()
+    scratch_snippet("import torch\ntorch.set_num_threads(1)\ntorch.set_default_dtype(torch.float64)\n").run()
+    assert torch.get_num_threads() == threads and torch.get_default_dtype() == torch.float32

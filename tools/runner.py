@@ -64,12 +64,14 @@ def _cpu_only():
             os.environ["CUDA_VISIBLE_DEVICES"] = saved_env
 
 
-def _reset_torch_state() -> None:
+def _reset_torch_state(threads: int) -> None:
+    """Undo what a snippet may set for itself, so the next one starts as a fresh process would."""
     import torch
 
     torch.set_printoptions(profile="default")
     torch.set_default_dtype(torch.float32)
     torch.set_grad_enabled(True)
+    torch.set_num_threads(threads)
 
 
 def exception_line(exc: BaseException) -> str:
@@ -79,7 +81,9 @@ def exception_line(exc: BaseException) -> str:
 
 def run(path: Path, display: str, device: str = "cpu", raises: str | None = None) -> str:
     """Run the module at `path` as a script in this process; return what it printed."""
-    saved_argv, saved_path = sys.argv, list(sys.path)
+    import torch
+
+    saved_argv, saved_path, threads = sys.argv, list(sys.path), torch.get_num_threads()
     failure, raised = "", ""
     sys.argv = [str(path)]
     sys.path.insert(0, str(path.parent))
@@ -97,7 +101,7 @@ def run(path: Path, display: str, device: str = "cpu", raises: str | None = None
                 failure = _describe_failure(display, exc, raises)
         finally:
             sys.argv, sys.path[:] = saved_argv, saved_path
-            _reset_torch_state()
+            _reset_torch_state(threads)
     if failure:
         raise SnippetError(failure)
     if raises is not None and not raised:
