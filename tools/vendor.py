@@ -39,8 +39,8 @@ def vendor_katex(workdir: Path) -> None:
     css = (package / "dist" / "katex.min.css").read_text()
     css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
     (KATEX_DIR / "katex.min.css").write_text(css)
-    for name in ["katex.min.js", "contrib/auto-render.min.js"]:
-        shutil.copy(package / "dist" / name, KATEX_DIR / Path(name).name)
+    # katex.min.js runs at build time (hooks/math.py), never in the reader's browser
+    shutil.copy(package / "dist" / "katex.min.js", KATEX_DIR / "katex.min.js")
     for font in (package / "dist" / "fonts").glob("*.woff2"):
         shutil.copy(font, KATEX_DIR / "fonts" / font.name)
     shutil.copy(package / "LICENSE", KATEX_DIR / "LICENSE")
