@@ -31,6 +31,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "xdist_group(name): run on one pytest-xdist worker")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups off the markers
 def pytest_collection_modifyitems(items):
     # Run in parallel (pytest-xdist, --dist loadgroup), the tests of the one built site share a
     # worker, so the site is built once; every other test goes wherever a worker is free.

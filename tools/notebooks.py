@@ -23,7 +23,7 @@ from tools.project import PROJECT, Project
 FENCE_OPEN = re.compile(r"^(?P<fence>```+|~~~+)(?P<info>.*)$")
 ADMONITION = re.compile(r'^(?P<marker>!!!|\?\?\?\+?)\s*(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
 TAB = re.compile(r'^===\+?\s+"(?P<label>[^"]*)"\s*$')
-MD_LINK = re.compile(r"\]\((?P<page>[\w-]+)\.md(?P<anchor>#[\w-]+)?\)")
+MD_LINK = re.compile(r"\]\((?P<page>[\w-]+)\.md(?P<anchor>#[^)\s]+)?\)")
 SECTION_MARK = re.compile(r"^\s*#\s*--8<--\s*\[(?:start|end):[\w-]+\]\s*$")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 # nbclient goes on past a cell with this tag when it raises (a starter meant to fail)

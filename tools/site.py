@@ -9,11 +9,13 @@ import http.server
 import os
 import re
 import shutil
+import socket
 import socketserver
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -143,6 +145,52 @@ def serve(site_dir: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# --- mkdocs serve, as authors preview -------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page at url as text, or "" while the server is not (yet) answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, timeout_s: float) -> float | None:
+    """Seconds until the page at url contains text (polled every 0.1 s), or None on timeout."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout_s:
+        if text in fetch(url):
+            return time.monotonic() - start
+        time.sleep(0.1)
+    return None
+
+
+@contextmanager
+def preview(project: Project, log: Path) -> Iterator[str]:
+    """`mkdocs serve` on a project, its output in log; yields its base URL (not yet ready:
+    wait_for a page first)."""
+    port = free_port()
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+             "--config-file", str(project.root / "mkdocs.yml")],
+            cwd=project.root, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 # --- Chromium ---------------------------------------------------------------------------------

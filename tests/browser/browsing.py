@@ -131,6 +131,8 @@ def copy_problems(visit: Visit) -> list[str]:
     """Every code block has a copy button, and each puts exactly the code shown on the
     clipboard: the first visible one clicked with the mouse, then all of them in turn."""
     page = visit.page
+    # a reader opens a solution before copying its code
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     problems = [f"a code block without a working copy button: {c!r}"
                 for c in page.evaluate(script("uncovered_code"))]
     if page.locator("button[data-clipboard-target]").count() == 0:

@@ -22,6 +22,8 @@
           ? getComputedStyle(t).fill : getComputedStyle(t).color, card)))
       : null;
     return {
+      kind: image ? image.tagName.toLowerCase() : 'none',
+      loaded: image && image.tagName === 'IMG' ? image.complete && image.naturalWidth > 0 : true,
       name: image ? (image.getAttribute('aria-label') || image.getAttribute('alt') || '') : '',
       width: box.width, height: box.height, texts: texts.length, card, contrast: worst,
       id: figure.querySelector('svg')?.id || figure.innerHTML.slice(0, 60),
