@@ -27,6 +27,7 @@ one fresh subset (a few seconds).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -53,6 +54,7 @@ ALPHABETS = [
     "".join(chr(c) for c in [*range(0x391, 0x3AA), *range(0x3B1, 0x3CA)]),  # Greek
     "".join(chr(c) for c in range(0x410, 0x450)),  # Cyrillic
 ]
+KEEP = 8  # subsets kept in the cache (about 200 KB each)
 # Bump when the options below change: the cache's key includes it.
 OPTIONS_VERSION = "4"
 
@@ -148,6 +150,8 @@ def subsets(fonts: list[Path], characters: str, cache_root: Path) -> tuple[Path,
     """The folder holding the subset of every font, and whether it was in the cache."""
     folder = cache_root / cache_key(fonts, characters)
     if folder.is_dir() and all((folder / f.name).is_file() for f in fonts):
+        with contextlib.suppress(OSError):
+            os.utime(folder)  # recently used: kept by prune()
         return folder, True
     cache_root.mkdir(parents=True, exist_ok=True)
     # Written aside, then renamed into place: an interrupted or parallel build never
@@ -166,7 +170,17 @@ def subsets(fonts: list[Path], characters: str, cache_root: Path) -> tuple[Path,
                 raise
     finally:
         shutil.rmtree(partial, ignore_errors=True)
+    prune(cache_root)
     return folder, False
+
+
+def prune(cache_root: Path, keep: int = KEEP) -> None:
+    """Remove all but the `keep` most recently used subsets (each edit of a formula that
+    brings a new character makes one under `mkdocs serve`)."""
+    folders = sorted((p for p in cache_root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language

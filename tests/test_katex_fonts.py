@@ -173,3 +173,7 @@ def test_subsets_are_cached_by_content(tmp_path):
     other, cached = hook.subsets(fonts, "()[]ABCD", tmp_path)
     assert not cached and other != first, "other characters must make another subset"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".partial-")], "a partial folder was left"
+    for n in range(hook.KEEP + 2):
+        hook.subsets(fonts[:1], "()" + chr(ord("A") + n), tmp_path)
+    assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == hook.KEEP, (
+        f"the cache keeps the {hook.KEEP} most recently used subsets, no more")
