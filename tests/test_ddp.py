@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,14 @@ def load_snippet():
     return module
 
 
-def run_bounded(command: list[str], what: str) -> subprocess.CompletedProcess:
+# Seen about once in 30 runs on a loaded 2-core machine: after printing everything and tearing
+# down the process group, a gloo worker aborts in C++ at interpreter exit. It is PyTorch's
+# teardown, not the snippet's result; such a run is repeated once, with a warning, and a second
+# abort fails the test.
+TEARDOWN_ABORT = "terminate called without an active exception"
+
+
+def run_bounded(command: list[str], what: str, attempt: int = 1) -> subprocess.CompletedProcess:
     """Run a command that starts processes of its own; kill all of them on timeout."""
     # The CPU lane (gloo) even on a GPU machine; one thread a process, as torchrun sets it.
     env = {**os.environ, "CUDA_VISIBLE_DEVICES": "", "OMP_NUM_THREADS": "1"}
@@ -84,6 +92,10 @@ def run_bounded(command: list[str], what: str) -> subprocess.CompletedProcess:
                 f"{stderr[-4000:]}",
                 pytrace=False,
             )
+    if proc.returncode != 0 and TEARDOWN_ABORT in stderr and attempt == 1:
+        warnings.warn(f"{what}: a process aborted at exit ({TEARDOWN_ABORT!r}) after its work; "
+                      "run again once", stacklevel=2)
+        return run_bounded(command, what, attempt=2)
     if proc.returncode != 0:
         pytest.fail(
             f"{what} exited with status {proc.returncode}.\ncommand: {' '.join(command)}\n"
