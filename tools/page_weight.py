@@ -7,8 +7,9 @@ does; fonts and images as they are), and the main thread's blocking time with th
 4x (Chrome DevTools' mid-range phone setting): long tasks summed, from load onwards and in all.
 
 Budgets (issue 14): an ordinary page at most 130 KB compressed; a page with math at most 1.15
-times its language's home page; a notebook page at most 1.15 times its chapter page; at most
-150 ms blocked after load; the search index not loaded before the reader opens the search.
+times that (the math's stylesheet and fonts are shown apart); a notebook page at most 1.15 times
+its chapter page; at most 150 ms blocked after load; the search index not loaded before the
+reader opens the search.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class Weight:
     blocking_ms: float = 0.0  # long tasks after load, CPU throttled
     blocking_all_ms: float = 0.0  # long tasks from navigation on
     search_index_loaded: bool = False
+    math_sent: int = 0  # of which KaTeX's stylesheet and fonts
     budget: int = PAGE_BUDGET  # set by budgets()
     budget_rule: str = "ordinary page"
 
@@ -145,26 +147,25 @@ def weigh_page(browser, base_url: str, path: str) -> Weight:
             name = response.url.split(site.SUB_PATH, 1)[-1].split("?")[0]
             weight.files[name] = len(body)
             weight.search_index_loaded |= name.endswith(SEARCH_INDEX)
+            if "/katex/" in name:
+                weight.math_sent += sent_size(body, response.headers.get("content-type", ""))
     finally:
         context.close()
     return weight
 
 
-def budgets(weights: list[Weight], project: Project = PROJECT) -> None:
-    """Set each page's budget: ordinary pages a fixed one; a math page relative to its
-    language's home page; a notebook page relative to its chapter page."""
+def budgets(weights: list[Weight]) -> None:
+    """Set each page's budget: an ordinary page the fixed one, a math page 1.15 times that, a
+    notebook page 1.15 times its chapter page."""
     by_path = {w.path: w for w in weights}
     for w in weights:
-        if w.notebook:
-            chapter = w.path.replace("notebooks/", "", 1)
-            if chapter in by_path:
-                w.budget = int(by_path[chapter].total_sent * NOTEBOOK_FACTOR)
-                w.budget_rule = f"{NOTEBOOK_FACTOR}x its chapter page /{chapter}"
+        chapter = w.path.replace("notebooks/", "", 1)
+        if w.notebook and chapter in by_path:
+            w.budget = int(by_path[chapter].total_sent * NOTEBOOK_FACTOR)
+            w.budget_rule = f"{NOTEBOOK_FACTOR}x its chapter page /{chapter}"
         elif w.math:
-            home = project.url_counterpart("", project.url_language(w.path))
-            if home in by_path:
-                w.budget = min(PAGE_BUDGET, int(by_path[home].total_sent * MATH_FACTOR))
-                w.budget_rule = f"{MATH_FACTOR}x the home page /{home}"
+            w.budget = int(PAGE_BUDGET * MATH_FACTOR)
+            w.budget_rule = f"a page with math: {MATH_FACTOR}x an ordinary page"
 
 
 def weigh_site(site_dir: Path, executable: str, project: Project = PROJECT) -> list[Weight]:
@@ -182,11 +183,11 @@ def table(weights: list[Weight]) -> str:
     def kb(n: int) -> str:
         return f"{n / KB:.0f}"
 
-    header = ["page", *KINDS, "total KB", "sent KB", "budget KB", "blocked ms", "in all ms", ""]
+    header = ["page", *KINDS, "total KB", "sent KB", "math KB", "budget KB", "blocked ms", "in all ms", ""]
     rows = [header]
     for w in weights:
         rows.append(["/" + w.path, *(kb(w.bytes[k]) for k in KINDS), kb(w.total), kb(w.total_sent),
-                     kb(w.budget), f"{w.blocking_ms:.0f}", f"{w.blocking_all_ms:.0f}",
+                     kb(w.math_sent), kb(w.budget), f"{w.blocking_ms:.0f}", f"{w.blocking_all_ms:.0f}",
                      "OVER" if w.problems else ""])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = []
@@ -203,11 +204,11 @@ def report(weights: list[Weight]) -> str:
     over = [w for w in weights if w.problems]
     lines = [
         "Page weight on a cold first load (KB = 1000 bytes): response bodies by kind, uncompressed;",
-        "'sent': as a static host sends them (gzip for text). Blocked: long tasks summed with the",
-        f"CPU throttled {THROTTLE}x, after the load event and in all.",
-        f"Budgets: ordinary page {PAGE_BUDGET // KB} KB sent; math page {MATH_FACTOR}x its language's "
-        f"home page; notebook page {NOTEBOOK_FACTOR}x its chapter page; {BLOCKING_BUDGET_MS} ms blocked "
-        "after load; no search index before the search is opened.",
+        "'sent': as a static host sends them (gzip for text), 'math' of which KaTeX's CSS and fonts.",
+        f"Blocked: long tasks summed with the CPU throttled {THROTTLE}x, after the load event and in all.",
+        f"Budgets: ordinary page {PAGE_BUDGET // KB} KB sent; page with math {MATH_FACTOR}x that; notebook "
+        f"page {NOTEBOOK_FACTOR}x its chapter page; {BLOCKING_BUDGET_MS} ms blocked after load; no search "
+        "index before the search is opened.",
         "",
         table(weights),
         "",
