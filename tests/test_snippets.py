@@ -32,18 +32,3 @@ def test_provenance_names_this_torch(chapter, refresh):
 def test_snippets_found():
     assert len(SNIPPETS) >= 10, "snippet discovery found too few modules under snippets/"
 
-
-@pytest.mark.parametrize("snippet", [s for s in SNIPPETS if s.chapter == "tiny-lm"], ids=lambda s: s.id)
-def test_tiny_lm_prints_the_same_on_one_thread(snippet):
-    """The last chapter trains a model: its outputs must not depend on how many threads compute
-    them (test_snippet_output runs with torch's default, one per core)."""
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        outcome = harness.check(snippet)
-    finally:
-        torch.set_num_threads(threads)
-    if outcome.problem:
-        pytest.fail(f"on one thread (the default here is {threads}):\n{outcome.problem}", pytrace=False)

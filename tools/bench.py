@@ -32,10 +32,10 @@ def timed(command: list[str], cwd: Path = PROJECT.root) -> float:
     return time.perf_counter() - start
 
 
-def torch_import_time(repeat: int = 3) -> float:
+def import_time(module: str, repeat: int = 3) -> float:
     """Median over fresh interpreters, less the interpreter's own start-up."""
     bare = statistics.median(timed([PYTHON, "-c", "pass"]) for _ in range(repeat))
-    full = statistics.median(timed([PYTHON, "-c", "import torch"]) for _ in range(repeat))
+    full = statistics.median(timed([PYTHON, "-c", f"import {module}"]) for _ in range(repeat))
     return full - bare
 
 
@@ -69,29 +69,35 @@ def without_notebooks(project: Project, target: Path) -> Project:
 
 def harness_figures() -> None:
     print("== Snippet harness ==")
-    import_s = torch_import_time()
+    import_s = import_time("torch")
+    plotting_s = import_time("matplotlib.pyplot")
     own_s, count = snippets_own_time()
     wall_s = harness_wall_time()
-    ratio = wall_s / (import_s + own_s)
+    ratio = wall_s / (import_s + plotting_s + own_s)
     print(f"snippets:                        {count}")
     print(f"import torch (fresh process):    {import_s:6.2f} s")
+    print(f"import matplotlib.pyplot:        {plotting_s:6.2f} s   (figures; not the snippet tests)")
     print(f"snippets' own run time (warm):   {own_s:6.2f} s")
     print(f"snippet tests, wall time:        {wall_s:6.2f} s")
-    verdict = "met" if ratio <= 1.5 else "NOT met"
-    print(f"ratio wall / (import + own):     {ratio:6.2f}   (target <= 1.5: {verdict})")
+    verdict = "met" if ratio <= 1.2 else "NOT met"
+    print(f"ratio wall / (imports + own):    {ratio:6.2f}   (target <= 1.2: {verdict})")
 
 
 def build_figures() -> None:
     print("== Site build (mkdocs build --strict, every language; median of 3) ==")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        site.build(tmp / "warm-up", deployed=False)  # fills the content-keyed caches in .cache/
-        runs = {
-            "with notebook pages, warm cache": lambda n: site.build(tmp / f"site{n}", deployed=False),
-            "with notebook pages, cold cache": lambda n: site.build(
+        plain = without_notebooks(PROJECT, tmp / "plain-src")
+        for warm_up in (PROJECT, plain):  # fill the content-keyed caches in .cache/
+            site.build(tmp / "warm-up", warm_up, deployed=False)
+        runs = {  # cold: a fresh copy each time, as a fresh clone builds
+            "with notebook pages, warm": lambda n: site.build(tmp / f"site{n}", deployed=False),
+            "without notebook pages, warm": lambda n: site.build(tmp / f"plain{n}", plain, deployed=False),
+            "with notebook pages, cold": lambda n: site.build(
                 tmp / f"cold{n}", PROJECT.copy_to(tmp / f"cold-src{n}"), deployed=False),
-            "without notebook pages": lambda n: site.build(
-                tmp / f"plain{n}", without_notebooks(PROJECT, tmp / f"plain-src{n}"), deployed=False),
+            "without notebook pages, cold": lambda n: site.build(
+                tmp / f"cold-plain{n}", without_notebooks(PROJECT, tmp / f"cold-plain-src{n}"),
+                deployed=False),
         }
         seconds = {}
         for name, build in runs.items():
@@ -101,9 +107,9 @@ def build_figures() -> None:
                 return
             seconds[name] = statistics.median(b.seconds for b in builds)
             print(f"{name + ':':<34}{seconds[name]:6.2f} s")
-        plain = seconds["without notebook pages"]
-        for name in list(runs)[:2]:
-            print(f"ratio, {name.split(', ')[1] + ':':<26}{seconds[name] / plain:6.2f}   (target <= 1.3)")
+        for cache in ("warm", "cold"):
+            ratio = seconds[f"with notebook pages, {cache}"] / seconds[f"without notebook pages, {cache}"]
+            print(f"ratio with / without, {cache + ':':<11}{ratio:6.2f}   (target <= 1.3)")
         rows = []
         for notebook in sorted((tmp / "site0" / "notebooks").glob("*/index.html")):
             page = tmp / "site0" / notebook.parent.name / "index.html"

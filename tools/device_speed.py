@@ -147,7 +147,7 @@ def measure() -> str:
     today = datetime.date.today().isoformat()
     sizes = "-".join(map(str, MLP_SIZES))
     lines = [
-        f"Measured on {today} by tools/bench_devices.py, PyTorch {torch.__version__}, float32",
+        f"Measured on {today} by tools/device_speed.py, PyTorch {torch.__version__}, float32",
         f"CPU:  {cpu.device}",
         f"CUDA: {gpu.device}" if gpu else f"{NO_GPU} ({GPU_LANE_HINT} to measure one)",
         f"training step: MLP {sizes} (ReLU), batch {BATCH}, cross-entropy, SGD"
