@@ -28,16 +28,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "gpu: needs a CUDA device; skipped without one")
     config.addinivalue_line("markers", "browser: drives Chromium; skipped without it")
-    config.addinivalue_line("markers", "xdist_group(name): run on one pytest-xdist worker")
 
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups off the markers
-def pytest_collection_modifyitems(items):
-    # Run in parallel (pytest-xdist, --dist loadgroup), the tests of the one built site share a
-    # worker, so the site is built once; every other test goes wherever a worker is free.
-    for item in items:
-        if {"built_site", "strict_build"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("built-site"))
 
 
 @pytest.fixture(scope="session")

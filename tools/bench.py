@@ -57,9 +57,9 @@ def harness_wall_time() -> float:
                   "-p", "no:codeblocks", "-o", "addopts="])
 
 
-def without_notebooks(project: Project, target: Path) -> Project:
+def without_notebooks(project: Project, target: Path, caches: bool = True) -> Project:
     """A copy of the site sources with the notebook pages left out."""
-    copy = project.copy_to(target)
+    copy = project.copy_to(target, caches)
     shutil.rmtree(copy.notebooks, ignore_errors=True)
     config = (copy.root / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\n  - Notebooks:\n(?:      - .*\n)+", "\n", config)
@@ -94,9 +94,9 @@ def build_figures() -> None:
             "with notebook pages, warm": lambda n: site.build(tmp / f"site{n}", deployed=False),
             "without notebook pages, warm": lambda n: site.build(tmp / f"plain{n}", plain, deployed=False),
             "with notebook pages, cold": lambda n: site.build(
-                tmp / f"cold{n}", PROJECT.copy_to(tmp / f"cold-src{n}"), deployed=False),
+                tmp / f"cold{n}", PROJECT.copy_to(tmp / f"cold-src{n}", caches=False), deployed=False),
             "without notebook pages, cold": lambda n: site.build(
-                tmp / f"cold-plain{n}", without_notebooks(PROJECT, tmp / f"cold-plain-src{n}"),
+                tmp / f"cold-plain{n}", without_notebooks(PROJECT, tmp / f"cold-plain-src{n}", caches=False),
                 deployed=False),
         }
         seconds = {}

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the MkDocs build reads: a copy of these is a complete site to build or break.
 SITE_SOURCES = ("docs", "snippets", "hooks", "overrides")
 CONFIG = "mkdocs.yml"
+CACHE = ".cache"  # the build's content-keyed caches (hooks/notebook_cache.py, hooks/katex_fonts.py)
 
 
 class ConfigError(Exception):
@@ -165,13 +166,16 @@ class Project:
 
     # --- copies ------------------------------------------------------------------------
 
-    def copy_to(self, target: Path) -> Project:
+    def copy_to(self, target: Path, caches: bool = True) -> Project:
         """A copy of everything the MkDocs build reads, to change without touching this one:
-        a test breaks it on purpose, the benchmark leaves pages out."""
+        a test breaks it on purpose, the benchmark leaves pages out. With `caches`, the build's
+        content-keyed caches come along (a copy builds as fast as the original would)."""
         target.mkdir(parents=True, exist_ok=True)
         for name in SITE_SOURCES:
             shutil.copytree(self.root / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copy(self.root / CONFIG, target / CONFIG)
+        if caches and (self.root / CACHE).is_dir():
+            shutil.copytree(self.root / CACHE, target / CACHE, dirs_exist_ok=True)
         return Project(target)
 
 
