@@ -31,17 +31,16 @@ A page shows a figure by including its SVG inside raw HTML:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import io
 import json
 import re
-import runpy
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from tools import runner
 from tools.compare import REL_TOL, Comparison
 from tools.markdown import includes, read
 from tools.project import PROJECT
@@ -143,17 +142,7 @@ def run_snippet(rel: str, run_name: str = "__figure__") -> dict:
     """Run snippets/<rel> quietly, on the CPU, and return its global variables: a
     figure draws the very tensors the snippet computed. A snippet guarded by
     `if __name__ == "__main__"` only defines its functions here."""
-    import torch
-
-    path = SNIPPETS / rel
-    saved_cuda, saved_mps = torch.cuda.is_available, torch.backends.mps.is_available
-    torch.cuda.is_available = torch.backends.mps.is_available = lambda: False
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            return runpy.run_path(str(path), run_name=run_name)
-    finally:
-        torch.cuda.is_available, torch.backends.mps.is_available = saved_cuda, saved_mps
-        torch.set_grad_enabled(True)
+    return runner.module_globals(SNIPPETS / rel, run_name)
 
 
 def stored_output(rel: str) -> str:

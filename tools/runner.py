@@ -79,17 +79,37 @@ def exception_line(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(type(exc), exc))
 
 
-def run(path: Path, display: str, device: str = "cpu", raises: str | None = None) -> str:
-    """Run the module at `path` as a script in this process; return what it printed."""
+@contextmanager
+def _as_script(path: Path, device: str):
+    """As `python path` would see it (argv, its folder on sys.path), on the device's lane; and
+    afterwards as before."""
     import torch
 
     saved_argv, saved_path, threads = sys.argv, list(sys.path), torch.get_num_threads()
-    failure, raised = "", ""
     sys.argv = [str(path)]
     sys.path.insert(0, str(path.parent))
+    try:
+        with _cpu_only() if device == "cpu" else nullcontext():
+            yield
+    finally:
+        sys.argv, sys.path[:] = saved_argv, saved_path
+        _reset_torch_state(threads)
+
+
+def module_globals(path: Path, run_name: str) -> dict:
+    """Run a module on the CPU, what it prints discarded, and return its global variables (a
+    figure draws the very tensors a snippet computed; under another run_name than "__main__",
+    a snippet's `if __name__ == "__main__"` part does not run)."""
+    with _captured_stdout(), _as_script(path, "cpu"):
+        return runpy.run_path(str(path), run_name=run_name)
+
+
+def run(path: Path, display: str, device: str = "cpu", raises: str | None = None) -> str:
+    """Run the module at `path` as a script in this process; return what it printed."""
+    failure, raised = "", ""
     with _captured_stdout() as out:
         try:
-            with _cpu_only() if device == "cpu" else nullcontext():
+            with _as_script(path, device):
                 runpy.run_path(str(path), run_name="__main__")
         except SystemExit as exc:
             if exc.code not in (None, 0):
@@ -99,9 +119,6 @@ def run(path: Path, display: str, device: str = "cpu", raises: str | None = None
                 raised = exception_line(exc)
             else:
                 failure = _describe_failure(display, exc, raises)
-        finally:
-            sys.argv, sys.path[:] = saved_argv, saved_path
-            _reset_torch_state(threads)
     if failure:
         raise SnippetError(failure)
     if raises is not None and not raised:
