@@ -25,7 +25,6 @@ SNIPPET_NAME = re.compile(r"^\d\d_[a-z0-9_]+\.py$")
 VARIES = re.compile(r"^[ \t]*#[ \t]*varies:[ \t]*(?P<pattern>.+?)[ \t]*$", re.MULTILINE)
 RAISES = re.compile(r"^[ \t]*#[ \t]*raises:[ \t]*(?P<type>.*?)[ \t]*$", re.MULTILINE)
 EXCEPTION_NAME = re.compile(r"^[A-Za-z_]\w*$")
-DEVICES = ("cpu", "cuda")
 REFRESH_HINT = "python -m tools refresh"
 # A CUDA output file holds only a line starting with this until tools/gpu_lane.sh has run the
 # snippet on a machine with a CUDA GPU.
