@@ -1,11 +1,12 @@
-"""The built site's KaTeX fonts are subsets (hooks/katex_fonts.py): every character its math
-shows is still in the font, every kept glyph is the original's, the files are valid and smaller,
-and the subsets are cached by content."""
+"""The built site's KaTeX fonts are subsets (hooks/katex_fonts.py): the hook reads KaTeX's
+stylesheet right (which font draws which part of a formula), every font keeps the characters
+drawn with it and the auto-hinter's reference letters, every kept glyph is the original's, the
+files are valid and smaller, and the subsets are cached by content. That the math then looks
+the same in a browser is tests/browser/test_math_fonts.py's check."""
 
 from __future__ import annotations
 
 import importlib.util
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -19,46 +20,8 @@ from tools.project import PROJECT  # noqa: E402
 FONTS = "assets/vendor/katex/fonts"
 ORIGINALS = PROJECT.docs / FONTS
 GREEK = {chr(c) for c in [*range(0x391, 0x3AA), *range(0x3B1, 0x3CA)]}
+STYLESHEET = "assets/vendor/katex/katex.min.css"
 REBUILD = "rebuild the site (mkdocs build); hooks/katex_fonts.py writes the subsets"
-
-
-class MathText(HTMLParser):
-    """The text inside every .katex-html element (what KaTeX draws with its fonts)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # >0 inside a .katex-html element: the number of open elements there
-        self.characters: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr"):
-            return
-        if self.depth:
-            self.depth += 1
-        elif "katex-html" in (dict(attrs).get("class") or "").split():
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.characters.update(data)
-
-
-def math_characters(site_dir: Path) -> dict[str, set[Path]]:
-    """Every character the built site's math draws -> the pages that draw it."""
-    found: dict[str, set[Path]] = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if "katex-html" not in html:
-            continue
-        parser = MathText()
-        parser.feed(html)
-        for character in parser.characters:
-            found.setdefault(character, set()).add(page.relative_to(site_dir))
-    return found
 
 
 def originals() -> list[Path]:
@@ -72,25 +35,77 @@ def cmap(path: Path) -> dict[int, str]:
         return dict(font.getBestCmap())
 
 
+def load_hook():
+    path = PROJECT.root / "hooks" / "katex_fonts.py"
+    spec = importlib.util.spec_from_file_location("course_katex_fonts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="module")
-def drawn(built_site) -> dict[str, set[Path]]:
-    characters = math_characters(built_site)
-    assert len(characters) > 20, f"{built_site}: found almost no math on the built pages"
-    return characters
+def hook():
+    return load_hook()
 
 
-def test_every_character_of_the_math_is_in_the_subset_fonts(built_site, drawn):
+@pytest.fixture(scope="module")
+def styles(hook):
+    return hook.KatexStyles((PROJECT.docs / STYLESHEET).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def katex():
+    """KaTeX in V8, as hooks/math.py runs it."""
+    pytest.importorskip("py_mini_racer", reason="mini-racer is in requirements.txt; install it")
+    path = PROJECT.root / "hooks" / "math.py"
+    spec = importlib.util.spec_from_file_location("course_math_for_fonts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Katex(PROJECT.docs / "assets" / "vendor" / "katex" / "katex.min.js")
+
+
+@pytest.mark.parametrize(("tex", "display", "font", "characters"), [
+    (r"x + y", False, "KaTeX_Math-Italic.woff2", "xy"),
+    (r"x + y", False, "KaTeX_Main-Regular.woff2", "+"),
+    (r"\mathbf{1}[z > 0]", False, "KaTeX_Main-Bold.woff2", "1"),
+    (r"\mathrm{BCE}(a)", False, "KaTeX_Main-Regular.woff2", "BCE()"),
+    (r"\boldsymbol{w}", False, "KaTeX_Math-BoldItalic.woff2", "w"),
+    (r"\mathbb{R}^{10}", False, "KaTeX_AMS-Regular.woff2", "R"),
+    (r"\sum_i a_i", False, "KaTeX_Size1-Regular.woff2", "∑"),
+    (r"\sum_i a_i", True, "KaTeX_Size2-Regular.woff2", "∑"),
+    (r"\Bigl( a \Bigr)", False, "KaTeX_Size2-Regular.woff2", "()"),
+    (r"\text{softmax}(z)", False, "KaTeX_Main-Regular.woff2", "softmax"),
+    (r"\mathit{loss}", False, "KaTeX_Main-Italic.woff2", "los"),
+    (r"\mathtt{x}", False, "KaTeX_Typewriter-Regular.woff2", "x"),
+])
+def test_the_hook_reads_which_font_draws_a_character(hook, styles, katex, tex, display, font, characters):
+    html, error = katex.render(tex, display)
+    assert error is None, error
+    drawn = hook.drawn_characters(html, styles)
+    assert set(characters) <= drawn.get(font, set()), (
+        f"{tex!r}: KaTeX's stylesheet draws {characters!r} with {font}; hooks/katex_fonts.py "
+        f"assigned: { {name: ''.join(sorted(chars)) for name, chars in drawn.items()} }")
+    others = {name for name, chars in drawn.items() if name != font and set(characters) & chars}
+    assert not others, f"{tex!r}: {characters!r} also assigned to {sorted(others)}"
+
+
+def test_every_font_keeps_what_the_math_draws_with_it_and_the_hinters_letters(built_site, hook, styles):
+    drawn = hook.site_characters(built_site, styles)
+    assert sum(map(len, drawn.values())) > 20, f"{built_site}: found almost no math on the built pages"
     missing = []
     for original in originals():
         before, after = cmap(original), cmap(built_site / FONTS / original.name)
-        for character, pages in sorted(drawn.items()):
-            if ord(character) in before and ord(character) not in after:
-                page = sorted(pages)[0]
-                missing.append(f"{original.name}: {character!r} (U+{ord(character):04X}), drawn on "
-                               f"{page}" + (f" and {len(pages) - 1} more pages" if len(pages) > 1 else ""))
-    assert not missing, ("The built site's KaTeX fonts lack characters its math draws (the browser "
-                         "would draw them in another font). hooks/katex_fonts.py collects them from "
-                         "the .katex-html of every page; it missed:\n  " + "\n  ".join(missing))
+        wanted = {ord(c) for c in hook.characters_to_keep(drawn.get(original.name, set()), original.name)}
+        lost = sorted((wanted & set(before)) - set(after))
+        if lost:
+            missing.append(f"{original.name}: {''.join(map(chr, lost))}")
+    assert not missing, ("The built site's KaTeX fonts lack characters the math draws with them or "
+                         f"the auto-hinter's reference letters ({REBUILD}):\n  " + "\n  ".join(missing))
+    for original in originals():  # a font that draws a Greek letter keeps the hinter's Greek letters
+        if drawn.get(original.name, set()) & GREEK:
+            kept = set(map(chr, cmap(built_site / FONTS / original.name)))
+            lacking = (set(hook.REFERENCE_LETTERS["Greek"]) & set(map(chr, cmap(original)))) - kept
+            assert not lacking, f"{original.name} draws Greek but lacks {''.join(sorted(lacking))}"
 
 
 def test_kept_glyphs_are_the_originals(built_site):
@@ -118,18 +133,6 @@ def test_kept_glyphs_are_the_originals(built_site):
                          "options must keep them:\n  " + "\n  ".join(changed))
 
 
-def test_a_used_greek_letter_keeps_the_whole_alphabet(built_site):
-    # FreeType's auto-hinter measures a script's blue zones on reference letters of it; without
-    # them the Greek letters the math uses are hinted differently (seen in Chromium on Linux).
-    problems = []
-    for original in originals():
-        before, after = set(map(chr, cmap(original))), set(map(chr, cmap(built_site / FONTS / original.name)))
-        if after & GREEK and not (before & GREEK) <= after:
-            problems.append(f"{original.name}: lacks {''.join(sorted((before & GREEK) - after))}")
-    assert not problems, ("A subset keeps some Greek letters but not the font's whole Greek "
-                          "alphabet (hooks/katex_fonts.py, ALPHABETS):\n  " + "\n  ".join(problems))
-
-
 def test_the_subset_fonts_are_valid_woff2_and_smaller(built_site):
     problems, before, after = [], 0, 0
     for original in originals():
@@ -155,25 +158,17 @@ def test_the_subset_fonts_are_valid_woff2_and_smaller(built_site):
                                    f"{before}: not subset? ({REBUILD})")
 
 
-def load_hook():
-    path = PROJECT.root / "hooks" / "katex_fonts.py"
-    spec = importlib.util.spec_from_file_location("course_katex_fonts", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_subsets_are_cached_by_content(tmp_path):
-    hook = load_hook()
+def test_subsets_are_cached_by_content(tmp_path, hook):
     fonts = [ORIGINALS / "KaTeX_Size3-Regular.woff2", ORIGINALS / "KaTeX_Caligraphic-Regular.woff2"]
-    first, cached = hook.subsets(fonts, "()[]ABC", tmp_path)
+    names = [font.name for font in fonts]
+    first, cached = hook.subsets(fonts, dict.fromkeys(names, "()[]ABC"), tmp_path)
     assert not cached and sorted(p.name for p in first.iterdir()) == sorted(f.name for f in fonts)
-    again, cached = hook.subsets(fonts, "()[]ABC", tmp_path)
+    again, cached = hook.subsets(fonts, dict.fromkeys(names, "()[]ABC"), tmp_path)
     assert cached and again == first, "the same characters and fonts must reuse the cached subset"
-    other, cached = hook.subsets(fonts, "()[]ABCD", tmp_path)
+    other, cached = hook.subsets(fonts, dict.fromkeys(names, "()[]ABCD"), tmp_path)
     assert not cached and other != first, "other characters must make another subset"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".partial-")], "a partial folder was left"
     for n in range(hook.KEEP + 2):
-        hook.subsets(fonts[:1], "()" + chr(ord("A") + n), tmp_path)
+        hook.subsets(fonts[:1], {names[0]: "()" + chr(ord("A") + n)}, tmp_path)
     assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == hook.KEEP, (
         f"the cache keeps the {hook.KEEP} most recently used subsets, no more")
