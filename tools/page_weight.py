@@ -42,7 +42,7 @@ BLOCKING = """() => {
   const loaded = performance.getEntriesByType("navigation")[0].loadEventEnd;
   const tasks = window.__longTasks || [];
   const sum = list => list.reduce((total, [, duration]) => total + duration, 0);
-  return {all: sum(tasks), after: sum(tasks.filter(([start]) => start >= loaded))};
+  return {loaded, all: sum(tasks), after: sum(tasks.filter(([start]) => start >= loaded))};
 }"""
 
 
@@ -127,11 +127,15 @@ def weigh_page(browser, base_url: str, path: str) -> Weight:
                    block)
         responses = []
         context.on("response", lambda response: responses.append(response))
-        page.goto(base_url + path, wait_until="networkidle")
+        # The load event first: on a throttled CPU the network can fall idle while a long
+        # page is still being parsed, before DOMContentLoaded and load.
+        page.goto(base_url + path, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)  # a long task that starts once the page is idle counts too
         blocking = page.evaluate(BLOCKING)
+        if not blocking["loaded"]:
+            raise RuntimeError(f"/{path}: the load event had not ended when the long tasks were summed")
         weight.blocking_ms, weight.blocking_all_ms = blocking["after"], blocking["all"]
         weight.math = page.evaluate("document.querySelector('.katex') !== null")
         for response in responses:
