@@ -7,7 +7,7 @@ launches Debian's Chromium through tools/site.py, as the page-weight benchmark d
 """
 
 import pytest
-from browsing import audit, new_context
+from browsing import audit, new_context, removed_selectors
 
 from tools import site
 
@@ -47,11 +47,17 @@ def pages(built_site, project) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def site_audit(browser, served, pages):
+def removed(built_site) -> list[str]:
+    """The selectors hooks/unused_css.py took out of the built site's stylesheets."""
+    return removed_selectors(built_site)
+
+
+@pytest.fixture(scope="session")
+def site_audit(browser, served, pages, removed):
     """Every page of every language, opened once, every check run."""
     context = new_context(browser, served)
     try:
-        yield audit(context, served, pages)
+        yield audit(context, served, pages, removed=removed)
     finally:
         context.close()
 
