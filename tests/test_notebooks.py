@@ -1,5 +1,7 @@
 """The chapter notebooks: generated from the pages, current, valid, and when
-executed on the CPU they print what the snippets' output files say."""
+executed on the CPU they print what the snippets' output files say. A translated
+notebook whose code cells are its default-language twin's, cell for cell, is not
+run again: it runs the same code and prints the same."""
 
 import json
 
@@ -66,8 +68,40 @@ def cpu_kernel(monkeypatch):
     monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=rel)
+def code_cells(path) -> list[tuple]:
+    """What a notebook runs: every code cell's source, snippet and tags, in order."""
+    return [(c.source, c.metadata.get("course"), c.metadata.get("tags")) for c in load(path).cells
+            if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("path", [PROJECT.notebook(c, PROJECT.default_language) for c in PROJECT.chapters],
+                         ids=rel)
 def test_notebook_runs_and_prints_the_snippet_outputs(path, tmp_path, cpu_kernel):
+    runs_and_prints_the_snippet_outputs(path, tmp_path)
+
+
+@pytest.mark.parametrize(("chapter", "language"), [(c, lang) for c in PROJECT.chapters
+                                                  for lang in PROJECT.translations])
+def test_translated_notebook_runs_the_same_code_or_is_run_too(chapter, language, tmp_path, cpu_kernel):
+    path, twin = PROJECT.notebook(chapter, language), PROJECT.notebook(chapter, PROJECT.default_language)
+    if not path.exists():
+        pytest.fail(f"{rel(path)} is missing; run python -m tools notebooks", pytrace=False)
+    if twin.exists() and code_cells(path) == code_cells(twin):
+        return  # the same code as its twin, which test_notebook_runs_and_prints_the_snippet_outputs runs
+    runs_and_prints_the_snippet_outputs(path, tmp_path)
+
+
+def test_a_translated_notebook_with_other_code_is_not_taken_for_its_twin(tmp_path):
+    twin = PROJECT.notebook(PROJECT.chapters[0], PROJECT.default_language)
+    notebook = load(twin)
+    cell = next(c for c in notebook.cells if c.cell_type == "code")
+    cell.source += "\nprint('only in the translation')"
+    changed = tmp_path / twin.name
+    nbformat.write(notebook, changed)
+    assert code_cells(changed) != code_cells(twin)
+
+
+def runs_and_prints_the_snippet_outputs(path, tmp_path):
     if not path.exists():
         pytest.fail(f"{rel(path)} is missing; run python -m tools notebooks", pytrace=False)
     notebook = execute(path, tmp_path)
