@@ -22,7 +22,8 @@ MOBILE = {"width": 360, "height": 740}
 TIMEOUT_MS = 20_000
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 MATH_SCRIPT = re.compile(r"katex(\.min)?\.js|auto-render|/math\.js")  # a math engine in the browser
-CHECKS = ("load", "math", "copy", "styles", "switcher", "language", "axe")
+CHECKS = ("load", "math", "figures", "copy", "styles", "switcher", "language", "axe")
+MIN_CONTRAST = 4.5  # WCAG AA for the text of figures
 # A simple pseudo-class (:hover, :first-child) or pseudo-element (::before): taken out of a
 # selector to ask which elements it can ever apply to.
 STATE = re.compile(r"::?[-a-zA-Z]+(?![-\w(])")
@@ -118,6 +119,28 @@ def math_problems(visit: Visit) -> list[str]:
     """Formulas typeset at build time: none left as TeX, and no math script loaded."""
     engines = [u for u in visit.requests if MATH_SCRIPT.search(u)]
     return visit.page.evaluate(script("math"))["problems"] + [f"a math script loaded: {u}" for u in engines]
+
+
+def figure_problems(page, path: str) -> list[str]:
+    """Every figure of the page: alt text (in Hindi on a Hindi page), a drawn size, labels kept
+    as SVG text legible against the figure's card (or, in a notebook, an image that loaded)."""
+    problems = []
+    for figure in page.evaluate(script("figures")):
+        where = f"/{path} figure {figure['id']!r}"
+        if not figure["name"].strip():
+            problems.append(f"{where}: no alt text (aria-label)")
+        elif PROJECT.url_language(path) == "hi" and not DEVANAGARI.search(figure["name"]):
+            problems.append(f"{where}: its alt text is not in Hindi: {figure['name'][:60]!r}")
+        if figure["width"] < 100 or figure["height"] < 50:
+            problems.append(f"{where}: drawn {figure['width']:.0f} x {figure['height']:.0f} px")
+        if figure["kind"] == "img":  # a notebook page shows the SVG as an image: its text is its own
+            if not figure["loaded"]:
+                problems.append(f"{where}: the image did not load")
+        elif not figure["texts"]:
+            problems.append(f"{where}: no SVG <text>: labels must stay text")
+        elif figure["contrast"] < MIN_CONTRAST:
+            problems.append(f"{where}: text contrast {figure['contrast']:.1f}:1 on {figure['card']}")
+    return problems
 
 
 def _compare(label: str, target: str, copied: str, shown: str | None) -> list[str]:
@@ -277,6 +300,7 @@ def audit(context, base_url: str, paths: list[str], checks=CHECKS,
     run: dict[str, Callable[[Visit], list[str]]] = {
         "axe": axe_problems,  # first: the page as it loaded, nothing clicked yet
         "math": math_problems,
+        "figures": lambda v: figure_problems(v.page, v.path),
         "switcher": lambda v: switcher_problems(v, built),
         "language": language_problems,
         "copy": copy_problems,

@@ -15,6 +15,13 @@ def test_math_is_rendered(site_audit, built_site, pages):
     assert with_math, "no page has math: the math check checked nothing"
 
 
+def test_every_figure_loads_with_alt_text_and_legible_text(site_audit, built_site, pages):
+    """In the light palette; tests/browser/test_content.py checks the dark one."""
+    report(site_audit["figures"], "figures without alt text, not drawn, or with illegible text")
+    figures = sum((built_site / p / "index.html").read_text("utf-8").count("course-figure") for p in pages)
+    assert figures >= 10, f"only {figures} figures on the built pages: the check checked little"
+
+
 def test_copy_buttons_copy_the_code_shown(site_audit):
     report(site_audit["copy"], "copy buttons that do not copy the code shown")
 
