@@ -9,9 +9,10 @@ with: KaTeX's own stylesheet says so (`.katex .mathnormal` is KaTeX_Math italic,
 `.katex .mathbf` KaTeX_Main bold, `.delimsizing.size2` KaTeX_Size2, ...), so the hook
 applies that stylesheet's font rules to the formula's elements (selectors, specificity,
 inheritance and the @font-face matching of family, style and weight). Each font is then cut
-down to the characters drawn with it, under the same file name, so katex.min.css is
-unchanged: the site's one bold glyph (the "1" of a ones vector) no longer brings all of
-KaTeX_Main-Bold.
+down to the characters drawn with it, under the same file name, so the @font-face rules of
+katex.min.css still point at it: the site's one bold glyph (the "1" of a ones vector) no
+longer brings all of KaTeX_Main-Bold. A font no formula uses is copied whole (no page loads
+it; a font without characters is one browsers refuse).
 
 A font's subset keeps the same metrics, hinting, names and glyph shapes (fontTools.subset
 keeps the tables; no glyph is redrawn). It also keeps the reference letters from which
@@ -24,8 +25,8 @@ A font the subset would not make smaller is copied as it is.
 
 The subsets are computed once per set of characters (and fonts, fontTools version and
 options) and kept in <config dir>/.cache/katex-fonts/<hash>/ (ignored by git), so a
-`mkdocs serve` rebuild only copies 20 small files; a new character in a formula costs
-one fresh subset (a few seconds).
+`mkdocs serve` rebuild only reads the formulas and copies 20 files; a new character in a
+formula costs one fresh subset (about a second).
 """
 
 from __future__ import annotations
