@@ -4,12 +4,14 @@ Chromium (`python -m tools bench weight`); printed, never asserted.
 For every page of every language: the bytes of every response body by kind (HTML, CSS, JS,
 fonts, other), uncompressed and as a static host sends them (gzip for text, as GitHub Pages
 does; fonts and images as they are), and the main thread's blocking time with the CPU throttled
-4x (Chrome DevTools' mid-range phone setting): long tasks summed, from load onwards and in all.
+4x (Chrome DevTools' mid-range phone setting): long tasks summed, from load onwards and in all;
+and the layout shift while it loads (CLS).
 
 Budgets (issue 14): an ordinary page at most 130 KB compressed; a page with math at most 1.15
 times that (the math's stylesheet and fonts are shown apart); a notebook page at most 1.15 times
-its chapter page; at most 150 ms blocked after load; the search index not loaded before the
-reader opens the search.
+its chapter page; at most 150 ms blocked after load; no layout shift (the layout does not
+jump when fonts or scripts arrive); the search index not loaded before the reader opens the
+search.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ PAGE_BUDGET = 130 * KB
 MATH_FACTOR = 1.15
 NOTEBOOK_FACTOR = 1.15
 BLOCKING_BUDGET_MS = 150
+# Layout shift (Chromium's layout-shift entries summed, as Core Web Vitals' CLS counts them;
+# 0.1 is its "good"): the layout must not jump while the page loads, so none at all.
+SHIFT_BUDGET = 0.0
 THROTTLE = 4
 KINDS = ("HTML", "CSS", "JS", "fonts", "other")
 COMPRESSED_TYPES = ("text/", "javascript", "json", "svg", "xml")
@@ -34,15 +39,25 @@ SEARCH_INDEX = "search/search_index.json"
 # Long tasks, and when the load event ended: collected from the start of the page.
 LONG_TASKS = """
 window.__longTasks = [];
+window.__layoutShifts = [];
 new PerformanceObserver(list => {
   for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
 }).observe({type: "longtask", buffered: true});
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) {
+    if (!e.hadRecentInput) window.__layoutShifts.push([e.value,
+      e.sources.map(s => s.node ? s.node.nodeName.toLowerCase() + '.' + (s.node.className || '') : '?')]);
+  }
+}).observe({type: "layout-shift", buffered: true});
 """
 BLOCKING = """() => {
   const loaded = performance.getEntriesByType("navigation")[0].loadEventEnd;
   const tasks = window.__longTasks || [];
   const sum = list => list.reduce((total, [, duration]) => total + duration, 0);
-  return {loaded, all: sum(tasks), after: sum(tasks.filter(([start]) => start >= loaded))};
+  const shifts = window.__layoutShifts || [];
+  return {loaded, all: sum(tasks), after: sum(tasks.filter(([start]) => start >= loaded)),
+          shift: shifts.reduce((total, [value]) => total + value, 0),
+          moved: [...new Set(shifts.flatMap(([, nodes]) => nodes))].slice(0, 5)};
 }"""
 
 
@@ -68,6 +83,8 @@ class Weight:
     outside: list[str] = field(default_factory=list)  # requests to another host (blocked)
     blocking_ms: float = 0.0  # long tasks after load, CPU throttled
     blocking_all_ms: float = 0.0  # long tasks from navigation on
+    shift: float = 0.0  # layout shift while loading (CLS)
+    moved: list[str] = field(default_factory=list)  # elements that moved
     search_index_loaded: bool = False
     math_sent: int = 0  # of which KaTeX's stylesheet and fonts
     budget: int = PAGE_BUDGET  # set by budgets()
@@ -93,6 +110,8 @@ class Weight:
                          f"({self.budget_rule})")
         if self.blocking_ms > BLOCKING_BUDGET_MS:
             found.append(f"blocked {self.blocking_ms:.0f} ms after load > {BLOCKING_BUDGET_MS} ms")
+        if self.shift > SHIFT_BUDGET:
+            found.append(f"layout shift {self.shift:.4f} while loading (moved: {', '.join(self.moved)})")
         if self.search_index_loaded:
             found.append("the search index loaded before the search was opened")
         return found
@@ -137,6 +156,7 @@ def weigh_page(browser, base_url: str, path: str) -> Weight:
         if not blocking["loaded"]:
             raise RuntimeError(f"/{path}: the load event had not ended when the long tasks were summed")
         weight.blocking_ms, weight.blocking_all_ms = blocking["after"], blocking["all"]
+        weight.shift, weight.moved = blocking["shift"], blocking["moved"]
         weight.math = page.evaluate("document.querySelector('.katex') !== null")
         for response in responses:
             if response.status in (204, 301, 302, 304) or response.url.startswith("data:"):
@@ -187,12 +207,13 @@ def table(weights: list[Weight]) -> str:
     def kb(n: int) -> str:
         return f"{n / KB:.0f}"
 
-    header = ["page", *KINDS, "total KB", "sent KB", "math KB", "budget KB", "blocked ms", "in all ms", ""]
+    header = ["page", *KINDS, "total KB", "sent KB", "math KB", "budget KB", "blocked ms", "in all ms",
+              "shift", ""]
     rows = [header]
     for w in weights:
         rows.append(["/" + w.path, *(kb(w.bytes[k]) for k in KINDS), kb(w.total), kb(w.total_sent),
                      kb(w.math_sent), kb(w.budget), f"{w.blocking_ms:.0f}", f"{w.blocking_all_ms:.0f}",
-                     "OVER" if w.problems else ""])
+                     f"{w.shift:.4f}", "OVER" if w.problems else ""])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = []
     for n, row in enumerate(rows):
@@ -210,9 +231,10 @@ def report(weights: list[Weight]) -> str:
         "Page weight on a cold first load (KB = 1000 bytes): response bodies by kind, uncompressed;",
         "'sent': as a static host sends them (gzip for text), 'math' of which KaTeX's CSS and fonts.",
         f"Blocked: long tasks summed with the CPU throttled {THROTTLE}x, after the load event and in all.",
+        "Shift: the layout shift while the page loads (layout-shift entries summed, as CLS counts them).",
         f"Budgets: ordinary page {PAGE_BUDGET // KB} KB sent; page with math {MATH_FACTOR}x that; notebook "
-        f"page {NOTEBOOK_FACTOR}x its chapter page; {BLOCKING_BUDGET_MS} ms blocked after load; no search "
-        "index before the search is opened.",
+        f"page {NOTEBOOK_FACTOR}x its chapter page; {BLOCKING_BUDGET_MS} ms blocked after load; no layout "
+        "shift; no search index before the search is opened.",
         "",
         table(weights),
         "",
