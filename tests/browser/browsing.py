@@ -283,10 +283,16 @@ def language_problems(visit: Visit) -> list[str]:
     return problems
 
 
-def axe_problems(visit: Visit) -> list[str]:
+# Left out of the every-page run of axe: the tokens of highlighted code (the same few colours
+# on every page, thousands of elements; test_every_page.py runs axe over them on pages of
+# each kind) and KaTeX's drawn math (aria-hidden; its MathML is what assistive technology reads).
+AXE_EVERY_PAGE_EXCLUDES = (".highlight code", ".katex-html")
+
+
+def axe_problems(visit: Visit, exclude=()) -> list[str]:
     """axe-core's serious and critical violations, rule id and where."""
     visit.page.add_script_tag(path=str(AXE))
-    violations = visit.page.evaluate(script("axe_violations"))
+    violations = visit.page.evaluate(script("axe_violations"), list(exclude))
     return [f"{v['impact']} {v['id']} ({v['help']}): {', '.join(v['targets'][:5])}"
             + (f" and {len(v['targets']) - 5} more" if len(v["targets"]) > 5 else "")
             for v in violations]
@@ -298,7 +304,7 @@ def audit(context, base_url: str, paths: list[str], checks=CHECKS,
     the selectors taken out of the stylesheets (removed_selectors()), for the styles check."""
     built = set(paths)
     run: dict[str, Callable[[Visit], list[str]]] = {
-        "axe": axe_problems,  # first: the page as it loaded, nothing clicked yet
+        "axe": lambda v: axe_problems(v, AXE_EVERY_PAGE_EXCLUDES),  # first: nothing clicked yet
         "math": math_problems,
         "figures": lambda v: figure_problems(v.page, v.path),
         "switcher": lambda v: switcher_problems(v, built),

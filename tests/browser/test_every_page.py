@@ -1,7 +1,8 @@
 """Every page of every language in Chromium, opened once (the site_audit fixture): each test
 reports one check over all pages."""
 
-from browsing import report
+import pytest
+from browsing import axe_problems, open_page, report
 
 
 def test_pages_load_offline_without_errors(site_audit):
@@ -44,3 +45,16 @@ def test_pages_declare_their_language_and_hindi_renders_in_devanagari(site_audit
 def test_no_serious_accessibility_violations(site_audit):
     """axe-core (tests/vendor/axe.min.js): nothing of impact serious or critical."""
     report(site_audit["axe"], "axe-core: serious or critical violations")
+
+
+@pytest.mark.parametrize("path", ["tiny-lm/", "hi/autograd/", "notebooks/backprop/"])
+def test_no_serious_accessibility_violations_in_code_and_math(context, served, pages, path):
+    """The whole page to axe-core, highlighted code and drawn math included (the every-page run
+    leaves them out: the same colours and markup on every page)."""
+    assert path in pages, f"/{path} was not built"
+    visit = open_page(context, served, path)
+    try:
+        problems = axe_problems(visit)
+    finally:
+        visit.page.close()
+    assert not problems, f"/{path}:\n  " + "\n  ".join(problems)
