@@ -1,5 +1,6 @@
 """What the course's hooks share: the interface text they add to pages, per language (read from
-hooks/strings/<language>.yml), and what a page is (its language, a notebook page, a fallback)."""
+hooks/strings/<language>.yml), what a page is (its language, a notebook page, a fallback), and
+memos that outlive a build."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 STRINGS = Path(__file__).parent / "strings"
+_MEMOS: dict[str, dict] = {}
+
+
+def memo(name: str) -> dict:
+    """A dict kept for the life of the process: MkDocs imports the hooks afresh for every
+    build of `mkdocs serve`, but this module, imported by them, stays imported. For results
+    keyed by the content they were computed from, so a rebuild only computes what changed."""
+    return _MEMOS.setdefault(name, {})
 
 
 @cache

@@ -44,6 +44,7 @@ from html.parser import HTMLParser
 from importlib.metadata import version
 from pathlib import Path
 
+from course_interface import memo
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.katex_fonts")
@@ -82,6 +83,7 @@ class KatexStyles:
     """The font rules of KaTeX's stylesheet: which font file draws an element's text."""
 
     def __init__(self, css: str):
+        self.digest = hashlib.sha256(css.encode("utf-8")).hexdigest()
         css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
         self.faces: dict[str, list[tuple[str, int, str]]] = {}  # family -> (style, weight, file)
         self.rules: list[tuple[list, tuple[int, int], dict[str, str]]] = []
@@ -227,27 +229,32 @@ def formulas(html: str):
         position = end
 
 
-def drawn_characters(html: str, styles: KatexStyles, found: dict[str, set[str]] | None = None,
-                     seen: set[str] | None = None) -> dict[str, set[str]]:
-    """Font file name -> the characters of the page's formulas drawn with it (formulas in
-    `seen` are skipped: the same formula shows on a page, its translation and its notebook)."""
+def drawn_characters(html: str, styles: KatexStyles, found: dict[str, set[str]] | None = None
+                     ) -> dict[str, set[str]]:
+    """Font file name -> the characters of the page's formulas drawn with it. Each formula's
+    answer is kept for the process (the same formula shows on a page, its translation and its
+    notebook, and again at every `mkdocs serve` rebuild)."""
     found = {} if found is None else found
-    seen = set() if seen is None else seen
+    known = memo("katex_fonts.formulas")
     for formula in formulas(html):
-        if formula not in seen:
-            seen.add(formula)
-            _MathText(styles, found).feed(formula)
+        key = (styles.digest, formula)
+        drawn = known.get(key)
+        if drawn is None:
+            drawn = {}
+            _MathText(styles, drawn).feed(formula)
+            known[key] = drawn
+        for face, characters in drawn.items():
+            found.setdefault(face, set()).update(characters)
     return found
 
 
 def site_characters(site_dir: Path, styles: KatexStyles) -> dict[str, set[str]]:
     """Font file name -> the characters every built page's math draws with it."""
     found: dict[str, set[str]] = {}
-    seen: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8", errors="replace")
         if "katex-html" in html:
-            drawn_characters(html, styles, found, seen)
+            drawn_characters(html, styles, found)
     return found
 
 

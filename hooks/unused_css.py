@@ -22,11 +22,13 @@ the search open (tests/browser/test_unused_css.py).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
 from pathlib import Path
 
+from course_interface import memo
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.unused_css")
@@ -52,19 +54,32 @@ class Names:
     def __init__(self, site_dir: Path):
         self.names: set[str] = set()
         self.prefixes: set[str] = set()
-        for page in site_dir.rglob("*.html"):
-            html = page.read_text(encoding="utf-8", errors="replace")
-            for attribute in CLASS_ATTRIBUTES:
-                for value in attribute.findall(html):
-                    self.names.update(value.split())
-            for script in SCRIPT.findall(html):
-                self.add_script(script)
-        for script in site_dir.rglob("*.js"):
-            self.add_script(script.read_text(encoding="utf-8", errors="replace"))
+        known = memo("unused_css.files")  # a file's digest -> its names and prefixes
+        files = sorted(site_dir.rglob("*.html")) + sorted(site_dir.rglob("*.js"))
+        for path in files:
+            data = path.read_bytes()
+            key = (path.suffix, hashlib.blake2b(data, digest_size=16).digest())
+            if key not in known:
+                known[key] = self.scan(data.decode("utf-8", errors="replace"), html=path.suffix == ".html")
+            names, prefixes = known[key]
+            self.names |= names
+            self.prefixes |= prefixes
+        self.digest = hashlib.sha256("\0".join(sorted(self.names) + ["\1"] + sorted(self.prefixes))
+                                     .encode()).hexdigest()
 
-    def add_script(self, text: str) -> None:
-        self.names.update(NAME.findall(text))
-        self.prefixes.update(TEMPLATE_PREFIX.findall(text))
+    @staticmethod
+    def scan(text: str, html: bool) -> tuple[frozenset[str], frozenset[str]]:
+        """The class names a page's class attributes and scripts, or a script, can use."""
+        names, prefixes = set(), set()
+        scripts = SCRIPT.findall(text) if html else [text]
+        if html:
+            for attribute in CLASS_ATTRIBUTES:
+                for value in attribute.findall(text):
+                    names.update(value.split())
+        for script in scripts:
+            names.update(NAME.findall(script))
+            prefixes.update(TEMPLATE_PREFIX.findall(script))
+        return frozenset(names), frozenset(prefixes)
 
     def __contains__(self, name: str) -> bool:
         return name in self.names or any(name.startswith(p) for p in self.prefixes)
@@ -213,11 +228,13 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     names = Names(site_dir)
     before = after = removed = 0
+    done = memo("unused_css.stylesheets")  # (stylesheet, names) -> the purge
     for pattern in STYLESHEETS:
         for path in sorted(site_dir.glob(pattern)):
             css = path.read_text(encoding="utf-8")
+            key = (hashlib.sha256(css.encode("utf-8")).hexdigest(), names.digest)
             try:
-                purged, gone = purge(css, names)
+                purged, gone = done[key] if key in done else done.setdefault(key, purge(css, names))
             except ValueError as error:
                 log.warning(f"{path.relative_to(site_dir)}: {error}; shipped as it is (hooks/unused_css.py)")
                 continue

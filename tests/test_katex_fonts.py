@@ -6,7 +6,6 @@ the same in a browser is tests/browser/test_math_fonts.py's check."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ pytest.importorskip("fontTools", reason="fonttools is in requirements.txt; insta
 pytest.importorskip("brotli", reason="brotli (for woff2) is in requirements.txt; install it")
 from fontTools.ttLib import TTFont  # noqa: E402
 
+from tools import site  # noqa: E402
 from tools.project import PROJECT  # noqa: E402
 
 FONTS = "assets/vendor/katex/fonts"
@@ -35,17 +35,9 @@ def cmap(path: Path) -> dict[int, str]:
         return dict(font.getBestCmap())
 
 
-def load_hook():
-    path = PROJECT.root / "hooks" / "katex_fonts.py"
-    spec = importlib.util.spec_from_file_location("course_katex_fonts", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def hook():
-    return load_hook()
+    return site.load_hook("katex_fonts")
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +49,7 @@ def styles(hook):
 def katex():
     """KaTeX in V8, as hooks/math.py runs it."""
     pytest.importorskip("py_mini_racer", reason="mini-racer is in requirements.txt; install it")
-    path = PROJECT.root / "hooks" / "math.py"
-    spec = importlib.util.spec_from_file_location("course_math_for_fonts", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = site.load_hook("math")
     return module.Katex(PROJECT.docs / "assets" / "vendor" / "katex" / "katex.min.js")
 
 

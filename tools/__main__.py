@@ -137,7 +137,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=notebooks)
     p = commands.add_parser("bench", help="print benchmark figures")
     p.add_argument("what", nargs="?", default="all",
-                   choices=["all", "quick", "harness", "build", "devices", "weight"])
+                   choices=["all", "quick", "harness", "build", "serve", "devices", "weight"])
     p.add_argument("--site", help="weight: weigh this built site instead of a fresh build")
     p.add_argument("--write", action="store_true",
                    help="devices: write snippets/gpu-training/measured-speed.txt, which the page shows")

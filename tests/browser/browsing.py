@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import page_weight
+from tools import page_weight, site
 from tools.project import PROJECT
 
 JS = Path(__file__).parent / "js"
@@ -180,13 +180,7 @@ def copy_problems(visit: Visit) -> list[str]:
 
 @cache
 def _unused_css():
-    import importlib.util
-
-    path = PROJECT.root / "hooks" / "unused_css.py"
-    spec = importlib.util.spec_from_file_location("course_unused_css", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return site.load_hook("unused_css")
 
 
 def original_stylesheets(site_dir: Path) -> dict[str, str]:

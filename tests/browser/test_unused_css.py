@@ -11,8 +11,6 @@ reading of CSS is checked on stylesheets written for the purpose."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from browsing import (
     DESKTOP,
@@ -25,20 +23,12 @@ from browsing import (
     styles_problems,
 )
 
-from tools.project import PROJECT
-
-
-def load_hook():
-    path = PROJECT.root / "hooks" / "unused_css.py"
-    spec = importlib.util.spec_from_file_location("course_unused_css_test", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tools import site
 
 
 @pytest.fixture(scope="module")
 def hook():
-    return load_hook()
+    return site.load_hook("unused_css")
 
 
 # --- the rule, on every page and in the states JavaScript brings -------------------------------
