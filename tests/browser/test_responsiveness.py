@@ -9,12 +9,13 @@ from tools import page_weight
 
 LOOSE_LIMIT_MS = 3000
 SHIFT_LIMIT = 0.0  # none, as in the benchmark: a shift does not come from a slow machine
-PAGES = ["", "autograd/", "notebooks/autograd/", "hi/", "hi/autograd/", "hi/notebooks/autograd/"]
+PAGES = ["", "autograd/", "notebooks/autograd/", "hi/", "hi/autograd/", "hi/notebooks/autograd/",
+         "hi/glossary/#बैकप्रोपेगेशन"]  # opened at a heading under tables, which the theme wraps
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_is_not_blocked_long_after_load_and_its_layout_does_not_jump(browser, served, pages, path):
-    assert path in pages, f"/{path} was not built"
+    assert path.split("#")[0] in pages, f"/{path} was not built"
     weight = page_weight.weigh_page(browser, served, path)
     limits = f"budget {page_weight.BLOCKING_BUDGET_MS} ms; test limit {LOOSE_LIMIT_MS} ms"
     assert weight.blocking_ms <= LOOSE_LIMIT_MS, (
