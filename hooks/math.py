@@ -36,6 +36,8 @@ import types
 from html import unescape
 from pathlib import Path
 
+from course_interface import memo
+from katex_fonts import KatexStyles, drawn_characters  # the font hook's reading of KaTeX's CSS
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -45,11 +47,6 @@ KATEX_DIR = "assets/vendor/katex"  # under docs/ and the built site
 STYLESHEET = f"{KATEX_DIR}/katex.min.css"
 # KaTeX_Main (the default face: digits, operators, upright letters) and
 # KaTeX_Math-Italic (variables, class "mathnormal") are on nearly every math page.
-PRELOAD_FONTS = {
-    "KaTeX_Main-Regular.woff2": 'class="katex"',
-    "KaTeX_Math-Italic.woff2": "mathnormal",
-}
-
 # Arithmatex's generic output on Markdown pages.
 ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>', re.DOTALL)
 # A notebook page's markdown cells (mkdocs-jupyter / nbconvert).
@@ -195,13 +192,20 @@ def typeset(html: str, page, config) -> tuple[str, int]:
     return html, math.count
 
 
-def head_links(html: str, page) -> str:
-    """KaTeX's stylesheet, and a preload of the fonts this page's math surely uses."""
+def head_links(html: str, page, config) -> str:
+    """KaTeX's stylesheet, and a preload of every font the page's math is drawn with (by
+    KaTeX's stylesheet, as hooks/katex_fonts.py reads it): a font found only when the page is
+    laid out arrived after the first paint and moved what its glyphs sit in."""
+    css = Path(config.docs_dir) / STYLESHEET
+    styles = memo("math.styles")
+    key = css.read_bytes()
+    if key not in styles:
+        styles.clear()
+        styles[key] = KatexStyles(key.decode("utf-8"))
     links = []
-    for font, marker in PRELOAD_FONTS.items():
-        if marker in html:
-            href = get_relative_url(f"{KATEX_DIR}/fonts/{font}", page.url)
-            links.append(f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>')
+    for font in sorted(drawn_characters(html, styles[key])):
+        href = get_relative_url(f"{KATEX_DIR}/fonts/{font}", page.url)
+        links.append(f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>')
     links.append(f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">')
     return "\n    ".join(links)
 
@@ -227,4 +231,4 @@ def on_post_page(output, page, config):
     body, count = typeset(output[head_end:], page, config)
     if count == 0:
         return output
-    return output[:head_end] + head_links(body, page) + "\n  " + body
+    return output[:head_end] + head_links(body, page, config) + "\n  " + body
