@@ -179,6 +179,19 @@ class KatexStyles:
         return min(candidates, key=lambda f: weight_rank(f[1]))[2]
 
 
+def katex_styles(docs_dir) -> KatexStyles:
+    """KaTeX's stylesheet under docs_dir, read once per process while it stays the same (this
+    hook and hooks/math.py's font preloads ask for it on every page and build)."""
+    path = Path(docs_dir) / STYLESHEET
+    status = path.stat()
+    read = memo("katex_fonts.styles")
+    key = (str(path), status.st_mtime_ns, status.st_size)
+    if key not in read:
+        read.clear()
+        read[key] = KatexStyles(path.read_text(encoding="utf-8"))
+    return read[key]
+
+
 class _MathText(HTMLParser):
     """Walks a page: the characters of every .katex-html, by the font file that draws them."""
 
@@ -370,8 +383,7 @@ def on_post_build(config):
     if not fonts or not target_dir.is_dir():
         return
     start = time.perf_counter()
-    styles = KatexStyles((Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8"))
-    drawn = site_characters(Path(config.site_dir), styles)
+    drawn = site_characters(Path(config.site_dir), katex_styles(config.docs_dir))
     keep = {font.name: characters_to_keep(drawn[font.name], font.name)
             for font in fonts if drawn.get(font.name)}
     cache_root = Path(config.config_file_path).resolve().parent / ".cache" / "katex-fonts"

@@ -36,15 +36,13 @@ import types
 from html import unescape
 from pathlib import Path
 
-from course_interface import memo
-from katex_fonts import KatexStyles, drawn_characters  # the font hook's reading of KaTeX's CSS
+# KaTeX's paths and the font hook's reading of its stylesheet (which font draws what)
+from katex_fonts import KATEX_DIR, STYLESHEET, drawn_characters, katex_styles
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.math")
 
-KATEX_DIR = "assets/vendor/katex"  # under docs/ and the built site
-STYLESHEET = f"{KATEX_DIR}/katex.min.css"
 # KaTeX_Main (the default face: digits, operators, upright letters) and
 # KaTeX_Math-Italic (variables, class "mathnormal") are on nearly every math page.
 # Arithmatex's generic output on Markdown pages.
@@ -196,14 +194,8 @@ def head_links(html: str, page, config) -> str:
     """KaTeX's stylesheet, and a preload of every font the page's math is drawn with (by
     KaTeX's stylesheet, as hooks/katex_fonts.py reads it): a font found only when the page is
     laid out arrived after the first paint and moved what its glyphs sit in."""
-    css = Path(config.docs_dir) / STYLESHEET
-    styles = memo("math.styles")
-    key = css.read_bytes()
-    if key not in styles:
-        styles.clear()
-        styles[key] = KatexStyles(key.decode("utf-8"))
     links = []
-    for font in sorted(drawn_characters(html, styles[key])):
+    for font in sorted(drawn_characters(html, katex_styles(config.docs_dir))):
         href = get_relative_url(f"{KATEX_DIR}/fonts/{font}", page.url)
         links.append(f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>')
     links.append(f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">')

@@ -20,7 +20,6 @@ from tools.project import PROJECT  # noqa: E402
 FONTS = "assets/vendor/katex/fonts"
 ORIGINALS = PROJECT.docs / FONTS
 GREEK = {chr(c) for c in [*range(0x391, 0x3AA), *range(0x3B1, 0x3CA)]}
-STYLESHEET = "assets/vendor/katex/katex.min.css"
 REBUILD = "rebuild the site (mkdocs build); hooks/katex_fonts.py writes the subsets"
 
 
@@ -42,7 +41,7 @@ def hook():
 
 @pytest.fixture(scope="module")
 def styles(hook):
-    return hook.KatexStyles((PROJECT.docs / STYLESHEET).read_text(encoding="utf-8"))
+    return hook.katex_styles(PROJECT.docs)
 
 
 @pytest.fixture(scope="module")
