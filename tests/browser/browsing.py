@@ -221,10 +221,10 @@ def loosened(selector: str, hook) -> str:
     return re.sub(r"(^|[>+~]\s*)(?=[>+~]|$)", r"\1*", plain)  # a combinator left without its element
 
 
-def styles_problems(visit: Visit, removed: list[str]) -> list[str]:
+def styles_problems(page, removed: list[str]) -> list[str]:
     """No element on the page (as loaded, solutions open, a copy button clicked) is one that
     a rule hooks/unused_css.py removed could style."""
-    found = visit.page.evaluate("""selectors => selectors.flatMap(s => {
+    found = page.evaluate("""selectors => selectors.flatMap(s => {
         try { const e = document.querySelector(s); return e ? [[s, e.outerHTML.slice(0, 120)]] : []; }
         catch (error) { return [[s, 'not a selector the browser reads: ' + error.message]]; }
     })""", removed)
@@ -304,7 +304,7 @@ def audit(context, base_url: str, paths: list[str], checks=CHECKS,
         "switcher": lambda v: switcher_problems(v, built),
         "language": language_problems,
         "copy": copy_problems,
-        "styles": lambda v: styles_problems(v, list(removed)),  # after copy: solutions open
+        "styles": lambda v: styles_problems(v.page, list(removed)),  # after copy: solutions open
         "load": load_problems,  # last: an error the checks above set off counts too
     }
     report: dict[str, dict[str, list[str]]] = {check: {} for check in checks}

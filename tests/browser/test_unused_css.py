@@ -61,8 +61,7 @@ def test_no_element_a_reader_brings_up_is_one_a_removed_rule_styled(browser, ser
         page.goto(served + path, wait_until="load")
         settle(page)
         interact(page, device)
-        visit = type("Visit", (), {"page": page})
-        problems = styles_problems(visit, removed)
+        problems = styles_problems(page, removed)
     finally:
         context.close()
     assert not problems, f"/{path} ({device}):\n  " + "\n  ".join(problems)
@@ -73,8 +72,7 @@ def test_the_check_finds_an_element_a_removed_rule_would_style(browser, served):
     try:
         page = context.new_page()
         page.goto(served, wait_until="load")
-        visit = type("Visit", (), {"page": page})
-        problems = styles_problems(visit, [".md-nowhere-at-all", ".md-header .md-header__title", "a:::b"])
+        problems = styles_problems(page, [".md-nowhere-at-all", ".md-header .md-header__title", "a:::b"])
     finally:
         context.close()
     assert len(problems) == 2, problems
