@@ -234,10 +234,12 @@ def on_post_build(config):
             css = path.read_text(encoding="utf-8")
             key = (hashlib.sha256(css.encode("utf-8")).hexdigest(), names.digest)
             try:
-                purged, gone = done[key] if key in done else done.setdefault(key, purge(css, names))
+                if key not in done:
+                    done[key] = purge(css, names)
             except ValueError as error:
                 log.warning(f"{path.relative_to(site_dir)}: {error}; shipped as it is (hooks/unused_css.py)")
                 continue
+            purged, gone = done[key]
             path.write_text(purged, encoding="utf-8")
             before, after, removed = before + len(css), after + len(purged), removed + len(gone)
     log.info(f"Stylesheets without the {removed} selectors no page can use: {before // 1000} KB -> "
