@@ -1,4 +1,6 @@
-"""MkDocs hook: a notebook page is converted again only when its notebook changed.
+"""MkDocs hook: a notebook page is converted again only when its notebook changed, and then
+with less waste (hooks/notebook_conversion.py takes out the half of nbconvert's time that is
+template compiling and a BeautifulSoup round trip).
 
 mkdocs-jupyter converts every notebook with nbconvert on every build, most of a
 build's time, and on every save in `mkdocs serve`. Its own cache (keyed by the
@@ -7,8 +9,8 @@ here in a folder beside mkdocs.yml rather than in the working directory: a build
 another copy of the site (a test's, the benchmark's) keeps its own cache and
 cannot evict this one's entries, which the plugin does for entries a build did
 not use. mkdocs-static-i18n builds one language after the other, so each
-language has its own folder. The folder's name carries the plugin's and nbconvert's versions, so an
-upgrade converts afresh. It is kept out of git (.cache/ in .gitignore).
+language has its own folder. The folder's name carries the plugin's and nbconvert's versions
+(and CONVERSION below), so an upgrade converts afresh. It is kept out of git (.cache/ in .gitignore).
 
 The cached HTML is the plugin's raw output; the course's own changes to it
 (the other hooks) still run on every build.
@@ -23,14 +25,24 @@ from __future__ import annotations
 from importlib.metadata import version
 from pathlib import Path
 
+from notebook_conversion import speed_up_nbconvert
+
+# Bump when what this hook puts in the cache changes (the folder's name carries it).
+CONVERSION = "1"
+
 
 def cache_dir(config) -> Path:
-    versions = f"mkdocs-jupyter-{version('mkdocs-jupyter')}-nbconvert-{version('nbconvert')}"
+    versions = (f"mkdocs-jupyter-{version('mkdocs-jupyter')}-nbconvert-{version('nbconvert')}"
+                f"-course-{CONVERSION}")
     # mkdocs-static-i18n builds one language after the other, and the plugin evicts
     # the entries a build did not use: one folder per language keeps both.
     i18n = config.plugins.get("i18n")
     language = getattr(i18n, "current_language", None) or "default"
     return Path(config.config_file_path).resolve().parent / ".cache" / versions / language
+
+
+def on_startup(command, dirty):
+    speed_up_nbconvert()
 
 
 def on_config(config):

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File
 INLINE_STYLE_OR_SCRIPT = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.DOTALL)
 CLIPBOARD = re.compile(
     r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
-    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>',
+    r'|<div [^>]*\bclass="clipboard-copy-txt"[^>]*>.*?</div>',  # nbconvert writes its id first
     re.DOTALL,
 )
 NOTEBOOK_CODE = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>(?:<span></span>)?(.*?)</pre>', re.DOTALL)
