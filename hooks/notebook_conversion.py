@@ -1,5 +1,6 @@
-"""Notebook conversion for hooks/notebook_cache.py, with two of nbconvert's costs taken out
-(speed_up_nbconvert), each half of a conversion's time:
+"""One notebook converted as mkdocs-jupyter converts it, for hooks/notebook_cache.py: run in a
+worker process (a module of its own, so the worker finds the function by its name), with two
+of nbconvert's costs taken out (speed_up_nbconvert), two thirds of a conversion's time:
 
 - its templates compiled once per process, not once per notebook (Jinja's bytecode cache,
   checked against each template's source);
@@ -13,12 +14,55 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
 from html import escape
+from pathlib import Path
 
 from bs4.builder import HTMLTreeBuilder
 from course_interface import memo
 from template_cache import MemoryBytecodeCache
+
+# The plugin's options that shape its output, passed to nbconvert as mkdocs-jupyter's own
+# page renderer passes them (mkdocs_jupyter.plugin.Plugin.on_pre_page).
+RENDER_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
+                  "remove_tag_config", "highlight_extra_classes", "include_requirejs",
+                  "custom_mathjax_url")
+
+
+def convert(source: str, target: str, options: dict) -> list[str]:
+    """In a worker: what mkdocs-jupyter's page renderer does on a cache miss, nbconvert's HTML
+    and the table of contents, written where the plugin looks for them. Returns the warnings
+    logged meanwhile under the logger "mkdocs" (those a strict build counts), for the build to
+    log again where they count."""
+    from mkdocs_jupyter import convert as nbconvert2
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    warnings = WarningsKept()
+    logging.getLogger("mkdocs").addHandler(warnings)
+    try:
+        body = nbconvert2.nb2html(source, execute=False, **{k: options[k] for k in RENDER_OPTIONS})
+        toc_tokens, title = _get_nb_toc_tokens(source, options["toc_depth"])
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
+                       encoding="utf-8")
+    partial.replace(path)  # the plugin never reads half an entry
+    return warnings.messages
+
+
+class WarningsKept(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.name}: {record.getMessage()}")
 
 
 def speed_up_nbconvert() -> None:

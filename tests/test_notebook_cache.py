@@ -1,7 +1,11 @@
-"""Notebook pages are converted as mkdocs-jupyter would convert them, with less waste
-(hooks/notebook_conversion.py)."""
+"""Notebook pages are converted once per content, beside the build, and as mkdocs-jupyter
+would convert them (hooks/notebook_cache.py, hooks/notebook_conversion.py)."""
 
 from __future__ import annotations
+
+import json
+import logging
+import re
 
 import nbconvert.exporters.html
 import pytest
@@ -9,10 +13,13 @@ from bs4 import BeautifulSoup
 from mkdocs_jupyter import convert as nbconvert2
 
 from tools import site
-from tools.project import PROJECT
+from tools.project import CACHE, PROJECT
 
 conversion = site.load_hook("notebook_conversion")
 NOTEBOOKS = sorted(PROJECT.notebooks.glob("*.ipynb"))
+CONVERTED_IN_WORKER = re.compile(r"Notebook converted in a worker process: docs/(\S+)")
+CONVERTED_BY_PLUGIN = re.compile(r"Cache miss, writing: \S*/docs/(\S+)")  # in the build's process
+CACHE_HIT = re.compile(r"Cache hit: \S*/docs/(\S+)")
 
 
 def tree(html: str) -> str:
@@ -84,6 +91,92 @@ def test_light_soup_reads_tags_as_beautifulsoup_does():
 def test_light_soup_refuses_a_selector_it_does_not_know():
     with pytest.raises(NotImplementedError, match=r"'div.jp-Cell'.*LightSoup.SELECTORS"):
         conversion.LightSoup("<div></div>").select("div.jp-Cell")
+
+
+def test_a_worker_returns_the_warnings_logged_while_converting(tmp_path, monkeypatch):
+    """A strict build counts the warnings logged in its own process only: the worker hands its
+    warnings back (hooks/notebook_cache.py logs them again)."""
+    real = nbconvert2.nb2html
+
+    def nb2html(path, **options):
+        logging.getLogger("mkdocs.mkdocs-jupyter").warning("a warning while converting")
+        logging.getLogger("traitlets").warning("not one MkDocs counts")
+        return real(path, **options)
+
+    monkeypatch.setattr(nbconvert2, "nb2html", nb2html)
+    options = {"kernel_name": "", "theme": "", "allow_errors": True, "show_input": True, "no_input": False,
+               "no_prompt": True, "remove_tag_config": {}, "highlight_extra_classes": "",
+               "include_requirejs": False, "custom_mathjax_url": "", "toc_depth": 3}
+    target = tmp_path / "entry.json"
+    warnings = conversion.convert(str(NOTEBOOKS[0]), str(target), options)
+    assert warnings == ["mkdocs.mkdocs-jupyter: a warning while converting"]
+    assert json.loads(target.read_text(encoding="utf-8"))["content"]
+
+
+def cache_entries(project) -> dict[str, dict]:
+    return {path.name: json.loads(path.read_text(encoding="utf-8"))
+            for path in (project.root / CACHE).glob("mkdocs-jupyter-*/*.json")}
+
+
+def test_workers_convert_each_notebook_once_as_the_plugin_would(tmp_path):
+    """A cold build converts every notebook of every language in worker processes; the plugin,
+    converting one itself, writes the same entry; a build after it converts only the notebooks
+    missing from the cache (an edited one) and reads the others."""
+    project = PROJECT.copy_to(tmp_path / "src", caches=False)
+    built = site.build(tmp_path / "site", project, deployed=False)
+    assert built.ok, built.output[-3000:]
+    names = sorted(p.relative_to(PROJECT.docs).as_posix() for p in NOTEBOOKS)
+    assert sorted(CONVERTED_IN_WORKER.findall(built.output)) == names
+    assert not CONVERTED_BY_PLUGIN.findall(built.output), "the plugin converted a notebook itself"
+    by_workers = cache_entries(project)
+    assert len(by_workers) == len(NOTEBOOKS)
+
+    # the plugin converts two again itself (their entries removed), and an edited one
+    again = {"notebooks/autograd.ipynb": None, "notebooks/tiny-lm.hi.ipynb": None}
+    for name in again:
+        again[name] = next(n for n, e in by_workers.items() if e["title"] == title_of(project, name))
+        (project.root / CACHE / entry_folder(project) / again[name]).unlink()
+    edited = project.notebook("tensors", "hi")
+    notebook = json.loads(edited.read_text(encoding="utf-8"))
+    notebook["cells"][0]["source"].append("\n\nEDITED-NOTEBOOK-MARKER")
+    edited.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+    rebuilt = site.build(tmp_path / "site-again", project, deployed=False, env={"NOTEBOOK_WORKERS": "0"})
+    assert rebuilt.ok, rebuilt.output[-3000:]
+    converted = {*again, "notebooks/tensors.hi.ipynb"}
+    assert sorted(CONVERTED_BY_PLUGIN.findall(rebuilt.output)) == sorted(converted)
+    assert not CONVERTED_IN_WORKER.findall(rebuilt.output), "NOTEBOOK_WORKERS=0 should start no worker"
+    assert sorted(CACHE_HIT.findall(rebuilt.output)) == sorted(set(names) - converted)
+    entries = cache_entries(project)
+    for name, entry in again.items():
+        assert entries.get(entry) == by_workers[entry], (
+            f"{name}: the plugin's own cache entry differs from the worker's (file name: content and "
+            "options; text)")
+    assert len(entries) == len(NOTEBOOKS) and len(set(by_workers) - set(entries)) == 1, (
+        "the edited notebook's old entry should be evicted, its new one kept")
+    assert "EDITED-NOTEBOOK-MARKER" in (tmp_path / "site-again/hi/notebooks/tensors/index.html").read_text(
+        encoding="utf-8")
+
+
+def title_of(project, name: str) -> str:
+    notebook = json.loads((project.docs / name).read_text(encoding="utf-8"))
+    return notebook["cells"][0]["source"][0].removeprefix("# ").strip()
+
+
+def entry_folder(project) -> str:
+    (folder,) = (project.root / CACHE).glob("mkdocs-jupyter-*")
+    return folder.name
+
+
+def test_a_notebook_nbconvert_cannot_convert_fails_the_build_naming_it(site_copy, tmp_path):
+    broken = site_copy.notebook("tensors", "hi")
+    notebook = json.loads(broken.read_text(encoding="utf-8"))
+    notebook["cells"][0]["source"] = 5
+    broken.write_text(json.dumps(notebook), encoding="utf-8")
+    built = site.build(tmp_path / "site", site_copy, deployed=False)
+    assert built.returncode != 0
+    assert re.search(r"docs/notebooks/tensors\.hi\.ipynb: nbconvert could not convert this notebook "
+                     r"\(NotebookValidationError: 5 is not valid", built.output), built.output[-3000:]
+    assert "python -m tools notebooks" in built.output
 
 
 def test_notebook_pages_keep_none_of_the_plugins_own_page_furniture(built_site):
