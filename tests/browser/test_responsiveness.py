@@ -26,3 +26,34 @@ def test_page_is_not_blocked_long_after_load_and_its_layout_does_not_jump(browse
         f"what moved: {', '.join(weight.moved)}")
     assert not weight.search_index_loaded, f"/{path} loaded the search index before the search was opened"
     assert not weight.outside, f"/{path} requested other hosts: {weight.outside}"
+
+
+COLUMN_EDGES = """() => [...document.querySelectorAll('.md-content table')]
+  .filter(t => t.querySelector('.katex'))
+  .map(t => [...t.rows[0].cells].map(c => [Math.round(c.getBoundingClientRect().left),
+                                           Math.round(c.getBoundingClientRect().width)]))"""
+
+
+@pytest.mark.parametrize("path", ["glossary/", "hi/glossary/"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_table_with_math_keeps_its_columns_whether_the_math_fonts_arrived_or_not(browser, served, path,
+                                                                                width):
+    """The glossary's tables hold formulas; KaTeX's fonts arrive after the first paint, and the
+    formulas' widths change then. Where the columns meet must not depend on them: the same with
+    the fonts refused as with them loaded."""
+    edges = {}
+    for fonts in ("loaded", "refused"):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            if fonts == "refused":
+                page.route("**/katex/fonts/*", lambda route: route.abort())
+            page.goto(served + path, wait_until="networkidle")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            edges[fonts] = page.evaluate(COLUMN_EDGES)
+        finally:
+            context.close()
+    assert edges["loaded"], f"/{path}: no table with math found"
+    assert edges["loaded"] == edges["refused"], (
+        f"/{path} at {width} px: a table's column edges ([left, width] per cell of its first row) "
+        f"move when KaTeX's fonts arrive: {edges['refused']} without them, {edges['loaded']} with them")
