@@ -129,7 +129,7 @@ class LightSoup:
             if not name:
                 continue  # comment, declaration
             attrs = token["attrs"] or ""
-            notebook = self.NOTEBOOK in attrs and self.NOTEBOOK in _classes(attrs)
+            notebook = self.NOTEBOOK in attrs and self.NOTEBOOK in LightAttributes(attrs).classes()
             if name in self.WANTED and (name == "img" or any(c in attrs for c in self.CLASSES)):
                 self.elements.append(LightElement(name, token.start("attrs") + len(attrs), attrs,
                                                   in_notebook=notebooks > 0))
@@ -158,19 +158,12 @@ class LightSoup:
         return "".join(out)
 
 
-def _classes(attrs: str) -> list[str]:
-    for match in ATTRIBUTE.finditer(attrs):
-        if match[1].lower() == "class":
-            return (match[2] or "").strip("\"'").split()
-    return []
-
-
 class LightElement:
     def __init__(self, name: str, end: int, text: str, in_notebook: bool):
         self.name, self.in_notebook = name, in_notebook
         self.end = end - 1 if text.endswith("/") else end  # new attributes go before a "/>"
         self.attrs = LightAttributes(text)
-        self.classes = (self.attrs.get("class") or "").split()
+        self.classes = self.attrs.classes()
 
 
 class LightAttributes(dict):
@@ -182,6 +175,9 @@ class LightAttributes(dict):
             value = match[2] or ""  # of a repeated attribute, the last counts, as in BeautifulSoup
             super().__setitem__(match[1].lower(), value[1:-1] if value[:1] in ("'", '"') else value)
         self.changed: dict[str, str] = {}
+
+    def classes(self) -> list[str]:
+        return (self.get("class") or "").split()
 
     def __setitem__(self, name: str, value: str) -> None:
         if name in self:

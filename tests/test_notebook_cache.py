@@ -73,14 +73,16 @@ TRICKY = """<!DOCTYPE html><html><head><title>t</title>
   <div class="jp-Cell-inputWrapper" class="other">first class counts? no, the last</div>
 </div>
 <div class="jp-OutputArea-output">after the notebook</div>
+<div class="jp-Notebook" class="other"><div class="jp-Cell-inputWrapper">its last class counts</div></div>
 <div class="jp-Notebook"><span><div class="jp-Cell-inputWrapper">x</span>
 <div class="jp-Cell-inputWrapper">the span closed the notebook's div above</div>
 </body></html>"""
 
 
 def test_light_soup_reads_tags_as_beautifulsoup_does():
-    """Comments, raw text, quoted ">", unquoted and repeated attributes, self-closed divs,
-    upper case, unclosed tags and end tags that close what was opened after their element."""
+    """Comments, raw text, quoted ">", unquoted and repeated attributes (on a cell and on the
+    notebook), self-closed divs, upper case, unclosed tags and end tags that close what was
+    opened after their element."""
     light = marked_by_nbconvert(TRICKY, conversion.LightSoup)
     expected = marked_by_nbconvert(TRICKY, BeautifulSoup)
     assert tree(light) == expected
