@@ -4,6 +4,7 @@ prints the figure for every page against its 150 ms budget; this test keeps a lo
 that a busy CI machine cannot make it flaky), and the layout does not jump while it loads."""
 
 import pytest
+from browsing import DESKTOP, MOBILE, new_context
 
 from tools import page_weight
 
@@ -41,19 +42,19 @@ def test_a_table_with_math_keeps_its_columns_whether_the_math_fonts_arrived_or_n
     the fonts refused as with them loaded, at a desktop's width and a phone's."""
     edges = {}
     for fonts in ("loaded", "refused"):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = new_context(browser, served)
         try:
             page = context.new_page()
             if fonts == "refused":
                 page.route("**/katex/fonts/*", lambda route: route.abort())
             page.goto(served + path, wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
-            for width in (1280, 390):
-                page.set_viewport_size({"width": width, "height": 900})
-                edges[fonts, width] = page.evaluate(COLUMN_EDGES)
+            for viewport in (DESKTOP, MOBILE):
+                page.set_viewport_size(viewport)
+                edges[fonts, viewport["width"]] = page.evaluate(COLUMN_EDGES)
         finally:
             context.close()
-    for width in (1280, 390):
+    for width in (DESKTOP["width"], MOBILE["width"]):
         assert edges["loaded", width], f"/{path}: no table with math found"
         assert edges["loaded", width] == edges["refused", width], (
             f"/{path} at {width} px: a table's column edges ([left, width] per cell of its first row) "
