@@ -5,7 +5,9 @@ deployed sub-path, and the Chromium launch. The tests and the benchmarks both us
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import re
 import shutil
@@ -102,8 +104,12 @@ def site_pages(site_dir: Path, project: Project = PROJECT) -> list[str]:
 
 # --- serving under the sub-path ---------------------------------------------------------------
 
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt", ".map")
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under SUB_PATH only; anything else is a 404, as on the host."""
+    """Serves the site under SUB_PATH only; anything else is a 404, as on the host. Text is sent
+    gzip-compressed to a client that accepts it, as GitHub Pages sends it."""
 
     sub_path = SUB_PATH
     timeout = 10  # seconds a connection may stay silent
@@ -128,7 +134,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
-        return super().send_head()
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if (path.suffix not in COMPRESSED or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path):
         return super().translate_path("/" + urlsplit(path).path[len(self.sub_path):])
