@@ -13,8 +13,9 @@ that carries V8; no Node.js). Where the math is:
 
 It runs on_post_page, after the search plugin has read the page, so the search
 index keeps the short TeX source rather than KaTeX's markup. A page with math
-gets KaTeX's stylesheet (22 KB) and a preload of the two fonts nearly every
-formula uses; the other fonts load when the browser meets a glyph of theirs.
+links KaTeX's stylesheet and preloads the KaTeX fonts its formulas are drawn
+with (FONTS below: the font of each KaTeX class, from KaTeX's stylesheet), so
+they arrive before the first paint and nothing moves when they do.
 
 A formula KaTeX cannot typeset is a warning naming the page and the formula,
 and shows as KaTeX's red error text. Under `strict` the build then fails with
@@ -36,15 +37,26 @@ import types
 from html import unescape
 from pathlib import Path
 
-# KaTeX's paths and the font hook's reading of its stylesheet (which font draws what)
-from katex_fonts import KATEX_DIR, STYLESHEET, drawn_characters, katex_styles
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.math")
 
-# KaTeX_Main (the default face: digits, operators, upright letters) and
-# KaTeX_Math-Italic (variables, class "mathnormal") are on nearly every math page.
+KATEX_DIR = "assets/vendor/katex"  # under docs/ and the built site
+STYLESHEET = f"{KATEX_DIR}/katex.min.css"
+# The font KaTeX's stylesheet draws each class of its HTML with (`.katex .mathnormal` is
+# KaTeX_Math italic, `.katex .delimsizing.size2` KaTeX_Size2, ...); KaTeX_Main-Regular draws
+# the rest (digits, operators, upright letters). A font not listed here and used by a page is
+# fetched at layout, after the first paint: the browser tests' layout-shift check notices.
+FONTS = {
+    "mathnormal": "Math-Italic", "mathit": "Main-Italic", "mathbf": "Main-Bold",
+    "boldsymbol": "Math-BoldItalic", "textbf": "Main-Bold", "textit": "Main-Italic",
+    "amsrm": "AMS-Regular", "mathbb": "AMS-Regular", "mathcal": "Caligraphic-Regular",
+    "mathsf": "SansSerif-Regular", "mathtt": "Typewriter-Regular", "texttt": "Typewriter-Regular",
+    "size1": "Size1-Regular", "size2": "Size2-Regular", "size3": "Size3-Regular",
+    "size4": "Size4-Regular", "small-op": "Size1-Regular", "large-op": "Size2-Regular",
+}
+CLASSES = re.compile(r'class="([^"]+)"')
 # Arithmatex's generic output on Markdown pages.
 ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>', re.DOTALL)
 # A notebook page's markdown cells (mkdocs-jupyter / nbconvert).
@@ -190,13 +202,18 @@ def typeset(html: str, page, config) -> tuple[str, int]:
     return html, math.count
 
 
-def head_links(html: str, page, config) -> str:
-    """KaTeX's stylesheet, and a preload of every font the page's math is drawn with (by
-    KaTeX's stylesheet, as hooks/katex_fonts.py reads it): a font found only when the page is
-    laid out arrived after the first paint and moved what its glyphs sit in."""
+def fonts_of(html: str) -> set[str]:
+    """The KaTeX font files the formulas in html are drawn with."""
+    classes = {c for found in CLASSES.findall(html) for c in found.split()}
+    return {"Main-Regular", *(FONTS[c] for c in classes & FONTS.keys())}
+
+
+def head_links(html: str, page) -> str:
+    """KaTeX's stylesheet, and a preload of every font the page's math is drawn with: a font
+    found only when the page is laid out arrives after the first paint and moves the text."""
     links = []
-    for font in sorted(drawn_characters(html, katex_styles(config.docs_dir))):
-        href = get_relative_url(f"{KATEX_DIR}/fonts/{font}", page.url)
+    for font in sorted(fonts_of(html)):
+        href = get_relative_url(f"{KATEX_DIR}/fonts/KaTeX_{font}.woff2", page.url)
         links.append(f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>')
     links.append(f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, page.url)}">')
     return "\n    ".join(links)
@@ -223,4 +240,4 @@ def on_post_page(output, page, config):
     body, count = typeset(output[head_end:], page, config)
     if count == 0:
         return output
-    return output[:head_end] + head_links(body, page, config) + "\n  " + body
+    return output[:head_end] + head_links(body, page) + "\n  " + body

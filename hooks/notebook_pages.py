@@ -3,6 +3,11 @@
 - Under mkdocs-static-i18n, which recreates every file as a plain File, mkdocs-jupyter's pages
   would be copied as raw JSON: notebooks are made documentation pages on the File class itself
   (works around mkdocs-static-i18n issue #198, "mkdocs-jupyter notebooks not rendered").
+- mkdocs-jupyter keeps its conversions in a cache (`cache: true`) and, after each build, deletes
+  the entries that build did not use; mkdocs-static-i18n builds one language after the other,
+  so each language's build deleted the other's and every build converted every notebook again.
+  Each language gets a cache folder of its own (.cache/mkdocs-jupyter/<language>/).
+  tests/test_notebooks.py notices when mkdocs-jupyter no longer deletes unused entries.
 - A notebook that is not valid JSON fails the build naming the file, line and column.
 - mkdocs-jupyter inlines about 600 KB of JupyterLab CSS and a few scripts (one imports Mermaid
   from a CDN) into every notebook page: they are dropped, cells are styled by notebook.css, and
@@ -18,8 +23,6 @@ import re
 from html import unescape
 from pathlib import Path
 
-from course_interface import is_notebook_page
-from heading_slugs import heading_slug
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -34,6 +37,10 @@ HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<inner>.*?)</h(?
 TAG = re.compile(r"<[^>]+>")
 
 
+def is_notebook_page(file) -> bool:
+    return file.src_uri.startswith("notebooks/") and file.src_uri.endswith(".ipynb")
+
+
 def on_startup(command, dirty):
     # mkdocs-static-i18n #198: it asks each (recreated, plain) File whether it is a page, so the
     # answer has to come from the class, not from a wrapper around one file.
@@ -46,6 +53,12 @@ def on_startup(command, dirty):
 
     is_documentation_page.course_notebooks = True
     File.is_documentation_page = is_documentation_page
+
+
+def on_pre_build(config):
+    jupyter, i18n = config.plugins.get("mkdocs-jupyter"), config.plugins.get("i18n")
+    if jupyter is not None and i18n is not None:
+        jupyter.config["cache_dir"] = f".cache/mkdocs-jupyter/{i18n.current_language}"
 
 
 def on_files(files, config):
@@ -65,10 +78,12 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     if not is_notebook_page(page.file):
         return html
+    # left out of the search (a notebook page repeats its chapter), which then need not parse it
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     html = INLINE_STYLE_OR_SCRIPT.sub("", html)
     html = CLIPBOARD.sub("", html)
     html = NOTEBOOK_CODE.sub(r'<div class="highlight"><pre><code>\1</code></pre>', html)
-    return _unique_heading_ids(html, page.toc)
+    return _unique_heading_ids(html, page.toc, config.mdx_configs["toc"]["slugify"])
 
 
 def on_post_page(output, page, config):
@@ -79,13 +94,13 @@ def on_post_page(output, page, config):
     return output.replace('id="cell-id=', 'id="cell-')
 
 
-def _unique_heading_ids(html: str, toc) -> str:
+def _unique_heading_ids(html: str, toc, slugify) -> str:
     seen: dict[str, int] = {}
     ids: list[str] = []
 
     def retitle(match: re.Match) -> str:
         text = unescape(TAG.sub("", match["inner"])).replace("¶", "").strip()
-        base = heading_slug(text, "-") or "section"
+        base = slugify(text, "-") or "section"  # as the Markdown pages' headings (hooks/heading_slugs.py)
         count = seen.get(base, 0)
         seen[base] = count + 1
         new = base if count == 0 else f"{base}_{count}"

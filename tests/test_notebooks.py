@@ -160,3 +160,22 @@ def test_chapter_pages_link_their_notebooks(built_site):
             )
 
 
+
+
+def test_mkdocs_jupyter_still_deletes_cache_entries_a_build_did_not_use(tmp_path):
+    """Why hooks/notebook_pages.py gives each language its own cache folder: after a build,
+    mkdocs-jupyter deletes the entries that build did not use, which under mkdocs-static-i18n are
+    the other language's. If this fails, mkdocs-jupyter no longer does that, and the per-language
+    folders (on_pre_build in the hook) can go."""
+    from mkdocs_jupyter.plugin import Plugin
+
+    plugin = Plugin()
+    errors, _ = plugin.load_config({"cache": True, "cache_dir": str(tmp_path)})
+    assert not errors, errors
+    plugin.on_pre_build(config=None)
+    other_language = tmp_path / "entry-of-another-language.json"
+    other_language.write_text("{}", encoding="utf-8")
+    plugin.on_post_build(config=None)
+    assert not other_language.exists(), (
+        "mkdocs-jupyter kept a cache entry its build did not use: it no longer evicts them, so "
+        "hooks/notebook_pages.py's per-language cache folders (on_pre_build) can be removed")

@@ -98,13 +98,11 @@ def bench(args) -> int:
 
         device_speed.main(force=args.force)
         return 0
-    if args.what == "weight" and args.site:
-        from tools import bench as benchmark
-
-        benchmark.weight_figures(Path(args.site))
-        return 0
     from tools import bench as benchmark
 
+    if args.what == "lighthouse":
+        benchmark.lighthouse_figures(Path(args.site) if args.site else None, args.pages or None)
+        return 0
     benchmark.run(args.what)
     return 0
 
@@ -137,8 +135,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=notebooks)
     p = commands.add_parser("bench", help="print benchmark figures")
     p.add_argument("what", nargs="?", default="all",
-                   choices=["all", "quick", "harness", "build", "serve", "devices", "weight"])
-    p.add_argument("--site", help="weight: weigh this built site instead of a fresh build")
+                   choices=["all", "quick", "harness", "build", "serve", "devices", "lighthouse"])
+    p.add_argument("pages", nargs="*", help="lighthouse: only these pages (e.g. hi/autograd/)")
+    p.add_argument("--site", help="lighthouse: audit this built site instead of a fresh build")
     p.add_argument("--write", action="store_true",
                    help="devices: write snippets/gpu-training/measured-speed.txt, which the page shows")
     p.add_argument("--force", action="store_true",

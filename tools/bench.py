@@ -6,7 +6,7 @@
 - build: the strict build time with and without the notebook pages, and the size of a notebook
   page against its chapter page;
 - devices: CPU against GPU speed (tools/device_speed.py);
-- weight: each page's weight on a cold load in Chromium (tools/page_weight.py).
+- lighthouse: Lighthouse on every page of the built site, mobile preset (tools/lighthouse.py).
 """
 
 from __future__ import annotations
@@ -151,16 +151,16 @@ def device_figures() -> None:
     device_speed.main(print_only=True)
 
 
-def weight_figures(site_dir: Path | None = None) -> None:
-    from tools import page_weight
+def lighthouse_figures(site_dir: Path | None = None, pages: list[str] | None = None) -> None:
+    from tools import lighthouse
 
-    print("== Page weight in Chromium, cold load (tools/page_weight.py) ==")
-    page_weight.main(site_dir)
+    print("== Lighthouse, mobile preset, every page served gzip-compressed (tools/lighthouse.py) ==")
+    lighthouse.main(pages, site_dir)
 
 
 def run(what: str) -> None:
     parts = {"harness": harness_figures, "build": build_figures, "serve": serve_figures,
-             "devices": device_figures, "weight": weight_figures}
+             "devices": device_figures, "lighthouse": lighthouse_figures}
     chosen = {"all": list(parts), "quick": ["harness", "build", "serve"]}.get(what, [what])
     for n, name in enumerate(chosen):
         if n:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the MkDocs build reads: a copy of these is a complete site to build or break.
 SITE_SOURCES = ("docs", "snippets", "hooks", "overrides")
 CONFIG = "mkdocs.yml"
-CACHE = ".cache"  # the build's content-keyed caches (hooks/notebook_cache.py, hooks/katex_fonts.py)
+CACHE = ".cache"  # the build's cache of converted notebooks (mkdocs-jupyter, hooks/notebook_pages.py)
 
 
 class ConfigError(Exception):

@@ -58,21 +58,6 @@ class Build:
         return self.returncode == 0 and not self.warnings
 
 
-def load_hook(name: str, project: Project = PROJECT):
-    """The module of hooks/<name>.py, loaded as MkDocs loads a hook: its folder on sys.path,
-    so that it finds the module the hooks share (course_interface)."""
-    import importlib.util
-
-    folder = str(project.root / "hooks")
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
-    path = project.root / "hooks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"course_hook_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def build(site_dir: Path, project: Project = PROJECT, deployed: bool = True,
           env: dict | None = None) -> Build:
     """Strict build of a project into site_dir; `deployed` builds it for the local sub-path,

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from tools import page_weight, site
 from tools.project import PROJECT
 
 JS = Path(__file__).parent / "js"
@@ -22,11 +21,8 @@ MOBILE = {"width": 360, "height": 740}
 TIMEOUT_MS = 20_000
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 MATH_SCRIPT = re.compile(r"katex(\.min)?\.js|auto-render|/math\.js")  # a math engine in the browser
-CHECKS = ("load", "math", "figures", "copy", "styles", "switcher", "language", "axe")
+CHECKS = ("load", "math", "figures", "copy", "switcher", "language", "axe")
 MIN_CONTRAST = 4.5  # WCAG AA for the text of figures
-# A simple pseudo-class (:hover, :first-child) or pseudo-element (::before): taken out of a
-# selector to ask which elements it can ever apply to.
-STATE = re.compile(r"::?[-a-zA-Z]+(?![-\w(])")
 
 
 @cache
@@ -108,9 +104,7 @@ def load_problems(visit: Visit) -> list[str]:
     failed = {r.rsplit(" (", 1)[0] for r in visit.failed_requests}
     console = [e for e in visit.console_errors  # the browser's own line about a failed request
                if not (e.startswith("Failed to load resource") and any(u in e for u in failed))]
-    unasked = [u for u in visit.requests if u.split("?")[0].endswith(page_weight.SEARCH_INDEX)]
     return ([f"request to another host: {u}" for u in visit.outside_requests]
-            + [f"the search index loaded before the search was opened: {u}" for u in unasked]
             + [f"failed request: {r}" for r in visit.failed_requests]
             + [f"console error: {e}" for e in console])
 
@@ -178,60 +172,6 @@ def copy_problems(visit: Visit) -> list[str]:
     return problems
 
 
-@cache
-def _unused_css():
-    return site.load_hook("unused_css")
-
-
-def original_stylesheets(site_dir: Path) -> dict[str, str]:
-    """Path under the site -> the text of each stylesheet hooks/unused_css.py cuts down, as the
-    theme or docs/ ship it."""
-    import material
-
-    theme = Path(material.__file__).parent / "templates"
-    found = {}
-    for pattern in _unused_css().STYLESHEETS:
-        for path in sorted(site_dir.glob(pattern)):
-            relative = path.relative_to(site_dir).as_posix()
-            source = theme / relative if (theme / relative).is_file() else PROJECT.docs / relative
-            assert source.is_file(), f"no original of {relative} in the theme or in docs/"
-            found[relative] = source.read_text(encoding="utf-8")
-    assert len(found) == len(_unused_css().STYLESHEETS), f"stylesheets found: {sorted(found)}"
-    return found
-
-
-def removed_selectors(site_dir: Path) -> list[str]:
-    """The selectors hooks/unused_css.py took out of the built site's stylesheets, each without
-    its pseudo-classes and pseudo-elements: the elements the rule could ever style."""
-    hook = _unused_css()
-    names = hook.Names(site_dir)
-    removed = []
-    for css in original_stylesheets(site_dir).values():
-        removed += hook.purge(css, names)[1]
-    return sorted({loosened(s, hook) for s in removed})
-
-
-def loosened(selector: str, hook) -> str:
-    """The selector matching at least every element it matches in any state: without its
-    functional pseudo-classes (:not(), :is() ...), simple pseudo-classes (:hover) and
-    pseudo-elements (a lone one, as in `a > :first-child`, becomes `*`)."""
-    plain = hook.without_functional(selector)
-    plain = STATE.sub(lambda m: "*" if m.start() == 0 or plain[m.start() - 1] in " >+~(," else "",
-                      plain).strip()
-    return re.sub(r"(^|[>+~]\s*)(?=[>+~]|$)", r"\1*", plain)  # a combinator left without its element
-
-
-def styles_problems(page, removed: list[str]) -> list[str]:
-    """No element on the page (as loaded, solutions open, a copy button clicked) is one that
-    a rule hooks/unused_css.py removed could style."""
-    found = page.evaluate("""selectors => selectors.flatMap(s => {
-        try { const e = document.querySelector(s); return e ? [[s, e.outerHTML.slice(0, 120)]] : []; }
-        catch (error) { return [[s, 'not a selector the browser reads: ' + error.message]]; }
-    })""", removed)
-    return [f"a rule the site's stylesheets lost (hooks/unused_css.py) styles an element: {s} -> {e}"
-            for s, e in found]
-
-
 def switcher_problems(visit: Visit, pages: set[str]) -> list[str]:
     """The language switcher links to the same page in each language that exists."""
     found = dict(visit.page.evaluate(
@@ -292,10 +232,8 @@ def axe_problems(visit: Visit, exclude=()) -> list[str]:
             for v in violations]
 
 
-def audit(context, base_url: str, paths: list[str], checks=CHECKS,
-          removed: list[str] = ()) -> dict[str, dict[str, list[str]]]:
-    """Open every page once and run the checks on it: {check: {page: problems}}. `removed`:
-    the selectors taken out of the stylesheets (removed_selectors()), for the styles check."""
+def audit(context, base_url: str, paths: list[str], checks=CHECKS) -> dict[str, dict[str, list[str]]]:
+    """Open every page once and run the checks on it: {check: {page: problems}}."""
     built = set(paths)
     run: dict[str, Callable[[Visit], list[str]]] = {
         "axe": lambda v: axe_problems(v, AXE_EVERY_PAGE_EXCLUDES),  # first: nothing clicked yet
@@ -304,7 +242,6 @@ def audit(context, base_url: str, paths: list[str], checks=CHECKS,
         "switcher": lambda v: switcher_problems(v, built),
         "language": language_problems,
         "copy": copy_problems,
-        "styles": lambda v: styles_problems(v.page, list(removed)),  # after copy: solutions open
         "load": load_problems,  # last: an error the checks above set off counts too
     }
     report: dict[str, dict[str, list[str]]] = {check: {} for check in checks}

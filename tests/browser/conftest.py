@@ -3,11 +3,11 @@ sub-path, its pages, and one audit of every page (tests/browser/browsing.py hold
 
 Skipped with a reason when there is no Chromium (.ci/run installs it). pytest-playwright's
 fixtures would download their own browser build, which these machines cannot; so one fixture
-launches Debian's Chromium through tools/site.py, as the page-weight benchmark does.
+launches Debian's Chromium through tools/site.py.
 """
 
 import pytest
-from browsing import audit, new_context, removed_selectors
+from browsing import audit, new_context
 
 from tools import site
 
@@ -47,17 +47,11 @@ def pages(built_site, project) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def removed(built_site) -> list[str]:
-    """The selectors hooks/unused_css.py took out of the built site's stylesheets."""
-    return removed_selectors(built_site)
-
-
-@pytest.fixture(scope="session")
-def site_audit(browser, served, pages, removed):
+def site_audit(browser, served, pages):
     """Every page of every language, opened once, every check run."""
     context = new_context(browser, served)
     try:
-        yield audit(context, served, pages, removed=removed)
+        yield audit(context, served, pages)
     finally:
         context.close()
 

@@ -27,13 +27,6 @@ def test_copy_buttons_copy_the_code_shown(site_audit):
     report(site_audit["copy"], "copy buttons that do not copy the code shown")
 
 
-def test_no_element_is_one_a_removed_stylesheet_rule_styled(site_audit, removed):
-    """hooks/unused_css.py's rules are those no element of any page matches (more states in
-    tests/browser/test_unused_css.py)."""
-    assert len(removed) > 100, f"hooks/unused_css.py removed only {len(removed)} selectors: did it run?"
-    report(site_audit["styles"], "elements a rule removed from the stylesheets would have styled")
-
-
 def test_language_switcher_leads_to_the_same_page(site_audit):
     report(site_audit["switcher"], "language switchers that do not lead to the same page")
 
