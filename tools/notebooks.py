@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 
 from tools import markdown
-from tools.harness import Snippet
+from tools.harness import Snippet, not_captured
 from tools.project import PROJECT, Project
 
 FENCE_OPEN = re.compile(r"^(?P<fence>```+|~~~+)(?P<info>.*)$")
@@ -119,7 +119,11 @@ def _expand_includes(lines: list[str], project: Project) -> list[str]:
     out = []
     for line in lines:
         m = markdown.INCLUDE.match(line)
+        if m and not_captured(m["target"], project):
+            continue  # a device's provenance line, not captured yet
         out.extend((project.snippets / m["target"]).read_text(encoding="utf-8").splitlines() if m else [line])
+    while out and not out[-1].strip():
+        out.pop()
     return out
 
 
@@ -211,6 +215,8 @@ def _add_tabs(builder: Builder, tabs: list[tuple[str, list[str]]]) -> None:
     tests check); the others follow as labelled text in a markdown cell."""
     for n, (label, block) in enumerate(tabs):
         targets = [m["target"] for m in map(markdown.INCLUDE.match, block) if m]
+        if n and any(not_captured(t, builder.project) for t in targets):
+            continue  # a device's output not captured yet: no tab for it, as on the site
         if n == 0 and len(targets) == 1:
             builder.add_output(targets[0])
             continue
