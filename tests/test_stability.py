@@ -1,16 +1,18 @@
-"""Outputs that must not depend on the machine: the last chapter trains a model, and what it
-prints must be the same on one thread as on the default (one per core)."""
+"""Outputs that must not depend on the machine: the chapters that train a model (the bigram model
+of text-to-vectors, the last chapter's GPT) or build one (attention's layers, checked against
+PyTorch's) print the same on one thread as on the default (one per core)."""
 
 import pytest
 
 from tools import harness
 
-TINY_LM = [s for s in harness.discover() if s.chapter == "tiny-lm"]
+TRAINING_CHAPTERS = ("text-to-vectors", "attention", "tiny-lm")
+TRAINED = [s for s in harness.discover() if s.chapter in TRAINING_CHAPTERS]
 
 
-@pytest.mark.parametrize("snippet", TINY_LM, ids=lambda s: s.id)
-def test_tiny_lm_prints_the_same_on_one_thread(snippet):
-    """The last chapter trains a model: its outputs must not depend on how many threads compute
+@pytest.mark.parametrize("snippet", TRAINED, ids=lambda s: s.id)
+def test_training_chapters_print_the_same_on_one_thread(snippet):
+    """These chapters train models: their outputs must not depend on how many threads compute
     them (test_snippet_output runs with torch's default, one per core)."""
     import torch
 
