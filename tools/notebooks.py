@@ -61,6 +61,7 @@ class Builder:
     project: Project
     cells: list = field(default_factory=list)
     markdown: list[str] = field(default_factory=list)
+    whole_modules: set[str] = field(default_factory=set)  # modules the page also shows in full
 
     def text(self, target: str) -> str:
         return (self.project.snippets / target).read_text(encoding="utf-8")
@@ -138,8 +139,9 @@ def _site_links(text: str) -> str:
 
 def build(page: Path, project: Project = PROJECT) -> nbformat.NotebookNode:
     try:
-        builder = Builder(project)
-        _add_lines(builder, markdown.body(markdown.read(page)).splitlines(), hidden=False)
+        text = markdown.body(markdown.read(page))
+        builder = Builder(project, whole_modules={t for t in markdown.includes(text) if ":" not in t})
+        _add_lines(builder, text.splitlines(), hidden=False)
         builder.flush_markdown()
     except (OSError, ValueError, StopIteration) as exc:
         raise NotebookError(f"{project.rel(page)}: cannot make its notebook: {exc}") from exc
@@ -202,7 +204,12 @@ def _add_fence(builder: Builder, fenced: list[str], hidden: bool) -> None:
         return
     for m in targets:
         target = m["target"]
-        if markdown.include_file(target).endswith(".py"):
+        module = markdown.include_file(target)
+        if module.endswith(".py") and target != module and module in builder.whole_modules:
+            # a part of a module that the page also shows whole (folded): the part is a listing
+            # to read, the whole module the one cell that runs
+            builder.markdown.extend(["```python", snippet_code(target, builder.project), "```"])
+        elif module.endswith(".py"):
             builder.add_code(target)
         elif target.endswith(".out"):
             builder.add_output(target, hidden)

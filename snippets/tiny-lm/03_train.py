@@ -4,21 +4,6 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
 
-if torch.cuda.is_available():
-    device = torch.device("cuda")
-elif torch.backends.mps.is_available():
-    device = torch.device("mps")
-else:
-    device = torch.device("cpu")
-# float64, so that the printed losses and the sampled text come out the same on every CPU
-# (see the page). Apple's MPS has no float64, so there it is float32.
-dtype = torch.float32 if device.type == "mps" else torch.float64
-torch.set_default_dtype(dtype)  # every floating-point tensor made from here on
-# A model this small is fastest on one CPU thread: its matrix products are too small to share
-# out, and more threads mostly wait for each other.
-torch.set_num_threads(1)
-print("training on", device, "in", dtype)
-
 # The course's tiny corpus, written for it: an English part and a Hindi part.
 CORPUS = (
     "the cat sat on the mat. the dog sat on the log. the cat and the dog sat in the sun. "
@@ -35,6 +20,7 @@ CORPUS = (
     "पहले हर अनुमान तुक्का होता है, पर ट्रेनिंग के बाद अनुमान बेहतर हो जाते हैं। "
     "शाम को बच्चे पेड़ के नीचे बैठते हैं।\n"
 )
+# The character tokenizer of "Text to vectors": every distinct character is a token.
 vocab = sorted(set(CORPUS))
 stoi = {ch: i for i, ch in enumerate(vocab)}
 itos = {i: ch for ch, i in stoi.items()}
@@ -48,6 +34,29 @@ def decode(ids):
     return "".join(itos[i] for i in ids)
 
 
+
+
+class CharWindows(Dataset):
+    """Every window of `context_length` ids, with the same window shifted by one as targets."""
+
+    def __init__(self, text, context_length):
+        self.ids = torch.tensor(encode(text))
+        self.T = context_length
+
+    def __len__(self):
+        return len(self.ids) - self.T
+
+    def __getitem__(self, i):
+        return self.ids[i : i + self.T], self.ids[i + 1 : i + self.T + 1]
+
+
+# Training / validation split: the last sentence of each part is kept for validation.
+english, hindi = CORPUS.splitlines(keepends=True)
+cut_en, cut_hi = english.rindex(". ") + 2, hindi.rindex("। ") + 2
+train_text, val_text = english[:cut_en] + hindi[:cut_hi], english[cut_en:] + hindi[cut_hi:]
+
+
+# The attention layer, the block and the model of the chapters before, unchanged.
 class CausalSelfAttention(nn.Module):
     def __init__(self, cfg):
         super().__init__()
@@ -115,24 +124,21 @@ class TinyLM(nn.Module):
         return self.out_head(self.final_norm(x))  # logits: [B, T, vocab_size]
 
 
-class CharWindows(Dataset):
-    """Every window of `context_length` ids, with the same window shifted by one as targets."""
-
-    def __init__(self, text, context_length):
-        self.ids = torch.tensor(encode(text))
-        self.T = context_length
-
-    def __len__(self):
-        return len(self.ids) - self.T
-
-    def __getitem__(self, i):
-        return self.ids[i : i + self.T], self.ids[i + 1 : i + self.T + 1]
-
-
-# Training / validation split: the last sentence of each part is kept for validation.
-english, hindi = CORPUS.splitlines(keepends=True)
-cut_en, cut_hi = english.rindex(". ") + 2, hindi.rindex("। ") + 2
-train_text, val_text = english[:cut_en] + hindi[:cut_hi], english[cut_en:] + hindi[cut_hi:]
+# --8<-- [start:new]
+if torch.cuda.is_available():
+    device = torch.device("cuda")
+elif torch.backends.mps.is_available():
+    device = torch.device("mps")
+else:
+    device = torch.device("cpu")
+# float64 on the CPU, so that the printed losses and the sampled text come out the same on every
+# CPU with any number of threads (see the page); float32 elsewhere, as real training uses.
+dtype = torch.float64 if device.type == "cpu" else torch.float32
+torch.set_default_dtype(dtype)  # every floating-point tensor made from here on
+# A model this small is fastest on one CPU thread: its matrix products are too small to share
+# out, and more threads mostly wait for each other.
+torch.set_num_threads(1)
+print("training on", device, "in", dtype)
 
 cfg = {"vocab_size": len(vocab), "context_length": 16, "emb_dim": 48,
        "n_heads": 4, "n_layers": 2, "qkv_bias": False}
@@ -156,35 +162,36 @@ def evaluate(loader):
     with torch.no_grad():  # no graph: we only measure
         for x, y in loader:
             x, y = x.to(device), y.to(device)
-            total += loss_on(model(x), y).item() * y.numel()
+            total += loss_on(model(x), y) * y.numel()  # a tensor on the device: no wait for it
             count += y.numel()
-    return total / count
+    return (total / count).item()  # one number back to Python, once
 
 
-def generate(prompt, n, temperature=None, seed=0):
-    """Continue `prompt` by n characters: greedy without a temperature, else sampled."""
+def generate(prompt, n, tau=None, seed=0):
+    """Continue `prompt` by n characters: greedy without a temperature tau, else sampled."""
     generator = torch.Generator().manual_seed(seed)
     ids = torch.tensor([encode(prompt)], device=device)
     model.eval()
     with torch.no_grad():
         for _ in range(n):
             logits = model(ids[:, -cfg["context_length"]:])[0, -1]  # scores for the next character
-            if temperature is None:
+            if tau is None:
                 next_id = logits.argmax()
             else:  # drawn on the CPU with a seeded generator, the same way on every device
-                probs = torch.softmax(logits / temperature, dim=-1).cpu()
+                probs = torch.softmax(logits / tau, dim=-1).cpu()
                 next_id = torch.multinomial(probs, 1, generator=generator)[0]
             ids = torch.cat([ids, next_id.view(1, 1).to(device)], dim=1)
     return decode(ids[0].tolist())
 
 
 print(f"vocabulary {len(vocab)}: uniform guessing costs ln({len(vocab)}) = {math.log(len(vocab)):.4f}")
+val = evaluate(val_loader)
 print(f"before training: train loss {evaluate(train_loader):.4f}, "
-      f"validation loss {evaluate(val_loader):.4f}")
+      f"validation loss {val:.4f}, perplexity {math.exp(val):.2f}")
 for seed, prompt in enumerate(("the ", "नदी ")):
-    print(f"sampled before training: {generate(prompt, 40, temperature=1.0, seed=seed)!r}")
+    print(f"sampled before training: {generate(prompt, 40, tau=1.0, seed=seed)!r}")
 
-for epoch in range(1, 10):
+for epoch in range(1, 13):
     model.train()  # training mode, after evaluate() and generate() switched to eval
     total, count = 0.0, 0
     for x, y in train_loader:
@@ -193,14 +200,15 @@ for epoch in range(1, 10):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        total += loss.item() * y.numel()
+        total += loss.detach() * y.numel()  # no .item() here: the GPU need not stop every step
         count += y.numel()
     val = evaluate(val_loader)
-    print(f"epoch {epoch:2d}: train loss {total / count:.4f}, "
+    print(f"epoch {epoch:2d}: train loss {total.item() / count:.4f}, "
           f"validation loss {val:.4f}, perplexity {math.exp(val):.2f}")
 
 print("after training:")
 for prompt in ("the ", "नदी "):
     print(f"  greedy  {generate(prompt, 40)!r}")
-    for t in (0.5, 1.0):
-        print(f"  T = {t} {generate(prompt, 40, temperature=t)!r}")
+    for tau in (0.5, 1.0):
+        print(f"  tau = {tau} {generate(prompt, 40, tau=tau)!r}")
+# --8<-- [end:new]

@@ -1,3 +1,5 @@
+import math
+
 import torch
 from torch.utils.data import DataLoader, Dataset
 
@@ -17,6 +19,7 @@ CORPUS = (
     "पहले हर अनुमान तुक्का होता है, पर ट्रेनिंग के बाद अनुमान बेहतर हो जाते हैं। "
     "शाम को बच्चे पेड़ के नीचे बैठते हैं।\n"
 )
+# The character tokenizer of "Text to vectors": every distinct character is a token.
 vocab = sorted(set(CORPUS))
 stoi = {ch: i for i, ch in enumerate(vocab)}
 itos = {i: ch for ch, i in stoi.items()}
@@ -28,6 +31,16 @@ def encode(text):
 
 def decode(ids):
     return "".join(itos[i] for i in ids)
+
+
+
+
+# --8<-- [start:new]
+print(f"corpus: {len(CORPUS)} characters; vocabulary: {len(vocab)} characters")
+print(f"guessing uniformly among them costs ln({len(vocab)}) = {math.log(len(vocab)):.4f} nats")
+# In UTF-8 a Latin letter takes 1 byte, a Devanagari character 3.
+for name, part in zip(("English", "Hindi"), CORPUS.splitlines(), strict=True):
+    print(f"{name} part: {len(part)} characters, {len(part.encode('utf-8'))} bytes")
 
 
 class CharWindows(Dataset):
@@ -63,9 +76,8 @@ print(f"x reads {decode(x.tolist())!r}, y reads {decode(y.tolist())!r}")
 for t in (0, 1, 15):
     print(f"  context {decode(x[: t + 1].tolist())!r} -> next {decode([y[t].item()])!r}")
 
-torch.manual_seed(0)
-loader = DataLoader(train_set, batch_size=32, shuffle=True,
-                    generator=torch.Generator().manual_seed(0))
+loader = DataLoader(train_set, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(0))
 xb, yb = next(iter(loader))
 print(f"one batch: x {tuple(xb.shape)}, y {tuple(yb.shape)}, dtype {xb.dtype}; "
       f"{len(loader)} batches per epoch")
+# --8<-- [end:new]

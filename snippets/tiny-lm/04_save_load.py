@@ -1,10 +1,14 @@
 import math
+import tempfile
+from pathlib import Path
 
 import torch
 from torch import nn
 
-torch.set_default_dtype(torch.float64)  # as in the training snippet
+torch.set_default_dtype(torch.float64)
 
+
+# The model of the chapter, unchanged.
 class CausalSelfAttention(nn.Module):
     def __init__(self, cfg):
         super().__init__()
@@ -72,26 +76,33 @@ class TinyLM(nn.Module):
         return self.out_head(self.final_norm(x))  # logits: [B, T, vocab_size]
 
 
-# 66 characters: the vocabulary of the course's corpus (see the tokenizer above).
+# --8<-- [start:new]
 cfg = {"vocab_size": 66, "context_length": 16, "emb_dim": 48,
        "n_heads": 4, "n_layers": 2, "qkv_bias": False}
 torch.manual_seed(0)
 model = TinyLM(cfg)
-print(model.blocks[0])
+ids = torch.randint(0, cfg["vocab_size"], (1, 16))  # some input to compare outputs on
 
-# Chapter 1's formula: V d + T d + n (12 d^2 + 10 d) + 2 d, the output head tied.
-V, T, d, n = cfg["vocab_size"], cfg["context_length"], cfg["emb_dim"], cfg["n_layers"]
-formula = V * d + T * d + n * (12 * d**2 + 10 * d) + 2 * d
-counted = sum(p.numel() for p in model.parameters())  # a shared tensor is listed once
-listed = sum(p.numel() for _, p in model.named_parameters(remove_duplicate=False))
-print(f"formula: {formula:,}   counted: {counted:,}   agree: {formula == counted}")
-print(f"without tying it would be {listed:,} (= {counted:,} + V d = {counted:,} + {V * d:,})")
+model.eval()
+with torch.no_grad():
+    before = model(ids)
 
-ids = torch.randint(0, V, (2, T))  # a batch of 2 windows of 16 random character ids
-logits = model(ids)
-print("ids", tuple(ids.shape), "-> logits", tuple(logits.shape))
-probs = torch.softmax(logits, dim=-1)
-print(f"untrained: probabilities from {probs.min():.4f} to {probs.max():.4f}; 1/V = {1 / V:.4f}")
-targets = torch.randint(0, V, (2, T))
-loss = nn.functional.cross_entropy(logits.flatten(0, 1), targets.flatten())
-print(f"loss {loss.item():.4f}, ln(V) = {math.log(V):.4f}")
+state = model.state_dict()  # name -> tensor: every parameter and buffer
+print(f"state_dict: {len(state)} tensors, first {list(state)[:3]}")
+
+with tempfile.TemporaryDirectory() as folder:
+    path = Path(folder) / "tiny-lm.pt"
+    torch.save(state, path)
+
+    torch.manual_seed(1)
+    fresh = TinyLM(cfg)  # same architecture, other random weights
+    fresh.eval()
+    with torch.no_grad():
+        print("fresh model, same output:   ", torch.equal(fresh(ids), before))
+        fresh.load_state_dict(torch.load(path))
+        after = fresh(ids)
+print("reloaded model, same output:", torch.equal(after, before))
+print("greedy next characters, saved and reloaded:", before.argmax(-1)[0, -5:].tolist(),
+      after.argmax(-1)[0, -5:].tolist())
+print("still tied after loading:", fresh.out_head.weight is fresh.tok_emb.weight)
+# --8<-- [end:new]
