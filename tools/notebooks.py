@@ -4,6 +4,8 @@ A notebook's markdown cells are the page's prose (math included) and its code ce
 page's snippets, in page order, with the stored outputs as cell outputs. Inside a collapsible
 block (`??? success "Solution"`), code becomes its own cell without a stored output, so a reader
 runs it deliberately; a starter declared `# raises:` is tagged so the notebook runs on past it.
+A page that shows part of a module (`x.py:new`) and folds the whole module under it gets the
+part as a listing and the whole module as the one cell that runs.
 Nothing is executed here, and the result depends only on the page and snippet files, so
 generating twice changes nothing.
 """
