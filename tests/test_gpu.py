@@ -27,7 +27,9 @@ pytestmark = [
     pytest.mark.gpu,
     pytest.mark.skipif(
         not torch.cuda.is_available(),
-        reason="needs a CUDA device: none found (torch.cuda.is_available() is False)",
+        reason="needs a CUDA device: none found (torch.cuda.is_available() is False)"
+        + ("; this run is the CPU lane, which hides CUDA: the GPU lane is pytest -m gpu "
+           "(tools/gpu_lane.sh)" if os.environ.get("CUDA_VISIBLE_DEVICES") == "" else ""),
     ),
 ]
 
