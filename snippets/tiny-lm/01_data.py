@@ -38,9 +38,12 @@ def decode(ids):
 # --8<-- [start:new]
 print(f"corpus: {len(CORPUS)} characters; vocabulary: {len(vocab)} characters")
 print(f"guessing uniformly among them costs ln({len(vocab)}) = {math.log(len(vocab)):.4f} nats")
-# In UTF-8 a Latin letter takes 1 byte, a Devanagari character 3.
 for name, part in zip(("English", "Hindi"), CORPUS.splitlines(), strict=True):
     print(f"{name} part: {len(part)} characters, {len(part.encode('utf-8'))} bytes")
+devanagari = [ch for ch in CORPUS if "\u0900" <= ch <= "\u097f"]  # Unicode's Devanagari block
+print(f"each of its {len(devanagari)} Devanagari characters takes",
+      sorted({len(ch.encode("utf-8")) for ch in devanagari}), "bytes in UTF-8; a Latin letter takes",
+      sorted({len(ch.encode("utf-8")) for ch in CORPUS if ch.isascii() and ch.isalpha()}))
 
 
 class CharWindows(Dataset):
