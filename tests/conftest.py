@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import site
+from tools import runner, site
 from tools.project import PROJECT, Project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -26,6 +26,10 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    if config.getoption("markexpr", "").strip() != "gpu":
+        # The CPU lane: PyTorch sees no CUDA device in this run (set before torch asks CUDA for
+        # devices); `pytest -m gpu` (tools/gpu_lane.sh) is the GPU lane, where it does.
+        runner.hide_cuda()
     config.addinivalue_line("markers", "gpu: needs a CUDA device; skipped without one")
     config.addinivalue_line("markers", "browser: drives Chromium; skipped without it")
 

@@ -3,9 +3,11 @@
     pytest -m gpu                      # compare CUDA outputs with NN_name.cuda.out
     pytest -m gpu --refresh-outputs    # capture them (tools/gpu_lane.sh does both)
 
-A snippet whose output depends on the device has a `NN_name.cuda.out` beside
-its `NN_name.out`; the page shows both in tabs. Until it is captured on a CUDA
-machine, that file holds one line saying so.
+A snippet whose output depends on the device is shown with its CUDA output,
+`NN_name.cuda.out`, in a tab beside the CPU's (tests/test_gpu_outputs.py checks
+that the tab appears only once that file exists). The first run on a CUDA
+machine, with --refresh-outputs, captures it; until then it does not exist, and
+test_cuda_output here fails saying so.
 """
 
 import copy
@@ -25,7 +27,9 @@ pytestmark = [
     pytest.mark.gpu,
     pytest.mark.skipif(
         not torch.cuda.is_available(),
-        reason="needs a CUDA device: none found (torch.cuda.is_available() is False)",
+        reason="needs a CUDA device: none found (torch.cuda.is_available() is False)"
+        + ("; this run is the CPU lane, which hides CUDA: the GPU lane is pytest -m gpu "
+           "(tools/gpu_lane.sh)" if os.environ.get("CUDA_VISIBLE_DEVICES") == "" else ""),
     ),
 ]
 

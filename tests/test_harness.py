@@ -172,12 +172,34 @@ def test_run_captures_output_of_child_processes(scratch_snippet):
     assert snippet.run() == "parent\nchild\n"
 
 
-def test_cpu_run_hides_accelerators(scratch_snippet):
+def test_cpu_run_sees_no_accelerator_through_pytorchs_own_functions(scratch_snippet):
+    """The CPU lane leaves PyTorch's functions as they are (a replaced one broke torch._dynamo
+    on PyTorch 2.14): the tests hide CUDA through the environment, which processes a snippet
+    starts inherit too."""
+    import torch
+
+    functions = (torch.cuda.is_available, torch.backends.mps.is_available, torch.accelerator.is_available)
     snippet = scratch_snippet(
-        "import os, torch\nprint(torch.cuda.is_available(), torch.backends.mps.is_available(),"
-        " repr(os.environ['CUDA_VISIBLE_DEVICES']))\n"
+        "import os, subprocess, sys, torch\n"
+        "print(torch.cuda.is_available(), torch.backends.mps.is_available(),"
+        " torch.accelerator.is_available(), repr(os.environ['CUDA_VISIBLE_DEVICES']))\n"
+        "child = 'import torch; print(torch.accelerator.is_available())'\n"
+        "subprocess.run([sys.executable, '-c', child], check=True)\n"
     )
-    assert snippet.run() == "False False \'\'\n"
+    assert snippet.run() == "False False False \'\'\nFalse\n"
+    assert functions == (torch.cuda.is_available, torch.backends.mps.is_available,
+                         torch.accelerator.is_available)
+
+
+def test_cpu_run_is_refused_where_pytorch_sees_an_accelerator(scratch_snippet, monkeypatch):
+    """Where a GPU is visible all the same (CUDA asked before it was hidden, or Apple's MPS,
+    which nothing hides), the snippet is not run and the message says why."""
+    snippet = scratch_snippet("print('ran')\n")
+    for device, hint in (("cuda", "CUDA_VISIBLE_DEVICES"), ("mps", "no setting that hides mps")):
+        monkeypatch.setattr(runner, "visible_accelerator", lambda device=device: device)
+        problem = harness.check(snippet).problem
+        assert f"01_demo.py was not run on the CPU lane: this process sees a {device}" in problem
+        assert hint in problem
 
 
 def test_what_a_snippet_sets_for_itself_does_not_leak(scratch_snippet):

@@ -38,6 +38,18 @@ def test_generator_is_deterministic():
     assert nb.expected() == nb.expected()
 
 
+def test_a_module_shown_in_part_and_folded_whole_runs_once():
+    """The tiny GPT page shows the new part of a program (`03_train.py:new`) and folds the whole
+    file under it: its notebook runs the whole module in one cell, and shows the part as a listing."""
+    cells = [c for c in nb.build(PROJECT.page("tiny-lm", PROJECT.default_language)).cells
+             if c.cell_type == "code"]
+    modules = [c.metadata["course"]["snippet"] for c in cells]
+    assert len(modules) == len(set(modules)), f"a module runs in more than one cell: {modules}"
+    train = next(c for c in cells if c.metadata["course"]["snippet"] == "tiny-lm/03_train.py")
+    assert train.source == nb.snippet_code("tiny-lm/03_train.py", PROJECT)
+    assert train.outputs, "the whole module's cell carries the stored output"
+
+
 def load(path):
     """Read and validate a notebook; a malformed one fails naming its path."""
     try:

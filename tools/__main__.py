@@ -10,8 +10,9 @@ from tools.project import PROJECT
 
 
 def refresh(args) -> int:
-    from tools import harness
+    from tools import harness, runner
 
+    runner.hide_cuda()  # the CPU lane: before torch asks CUDA for devices
     chosen = harness.select(harness.discover(), args.k)
     if not chosen:
         print(f"no snippet id contains {args.k!r}")
@@ -51,7 +52,9 @@ def _refresh_figures(chapters: set[str]) -> int:
 
 def figures(args) -> int:
     from tools import figures as drawing
+    from tools import runner
 
+    runner.hide_cuda()  # figures are drawn from CPU runs
     chosen = [f for f in drawing.discover() if (args.k or "") in f.id]
     if args.check:
         found = [p for f in chosen for p in drawing.problems(f)]
@@ -107,6 +110,18 @@ def bench(args) -> int:
     return 0
 
 
+def drift(args) -> int:
+    from tools import drift as drifting
+
+    return drifting.main(args.k, args.report, notebooks=not args.no_notebooks)
+
+
+def lock(args) -> int:
+    from tools import lock as locking
+
+    return locking.main(args.pip_compile)
+
+
 def vendor(_args) -> int:
     from tools import vendor as vendoring
 
@@ -143,6 +158,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="devices: overwrite stored CUDA figures from a machine without a GPU")
     p.set_defaults(func=bench)
+    p = commands.add_parser("drift", help="check every snippet, figure and notebook against the installed "
+                            "PyTorch; report agrees, drifted or crashed (writes nothing)")
+    p.add_argument("-k", help="only snippets, figures and notebooks whose id contains this text")
+    p.add_argument("--report", help="also write the report (Markdown) to this file")
+    p.add_argument("--no-notebooks", action="store_true", help="skip executing the notebooks")
+    p.set_defaults(func=drift)
+    p = commands.add_parser("lock", help="pin requirements.in and everything it needs in requirements.txt "
+                            "(pip-tools)")
+    p.add_argument("pip_compile", nargs=argparse.REMAINDER,
+                   help="more pip-compile options, e.g. --upgrade-package ruff")
+    p.set_defaults(func=lock)
     commands.add_parser("vendor", help="re-vendor KaTeX and axe-core (needs npm and network)").set_defaults(
         func=vendor)
     return main

@@ -7,7 +7,9 @@
 #    else the venv .venv-gpu, created from requirements.txt if missing
 #    (torch==2.13.0 from PyPI is a CUDA build on Linux);
 # 2. captures the CUDA outputs: pytest -m gpu --refresh-outputs writes every
-#    snippets/*/NN_name.cuda.out and snippets/gpu-training/produced-by.cuda.txt;
+#    snippets/*/NN_name.cuda.out a page shows in a CUDA tab (the tab appears on the
+#    site once the file exists: hooks/gpu_outputs.py) and each such chapter's
+#    produced-by.cuda.txt;
 # 3. runs the gpu tests again without the flag: they must pass;
 # 4. measures CPU against GPU: python -m tools bench devices --write writes
 #    snippets/gpu-training/measured-speed.txt;

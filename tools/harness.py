@@ -4,7 +4,8 @@ command both call.
 
 A snippet is `snippets/<chapter>/NN_what_it_shows.py`; what it prints on the CPU is stored in
 `NN_what_it_shows.out` beside it, on CUDA in `NN_what_it_shows.cuda.out` (for snippets whose
-output depends on the device), and the versions that produced them in `produced-by[.cuda].txt`.
+output depends on the device: a page shows that file in a "CUDA" tab; it exists once captured on
+a CUDA machine), and the versions that produced them in `produced-by[.cuda].txt`.
 A snippet may declare, in comment lines:
     # varies: <regex>     output lines matching it have their numbers masked (a timing)
     # raises: <Type>      it is meant to fail with that exception (an exercise's starter)
@@ -26,10 +27,9 @@ VARIES = re.compile(r"^[ \t]*#[ \t]*varies:[ \t]*(?P<pattern>.+?)[ \t]*$", re.MU
 RAISES = re.compile(r"^[ \t]*#[ \t]*raises:[ \t]*(?P<type>.*?)[ \t]*$", re.MULTILINE)
 EXCEPTION_NAME = re.compile(r"^[A-Za-z_]\w*$")
 REFRESH_HINT = "python -m tools refresh"
-# A CUDA output file holds only a line starting with this until tools/gpu_lane.sh has run the
-# snippet on a machine with a CUDA GPU.
-NOT_CAPTURED = "Not captured on a CUDA machine yet"
 GPU_LANE_HINT = "run tools/gpu_lane.sh on a machine with a CUDA GPU"
+# What only a device other than the CPU produces, under snippets/: an output and its provenance.
+DEVICE_FILE = re.compile(r"(?:^|/)(?:\d\d_[a-z0-9_]+\.[a-z]+\.out|produced-by\.[a-z]+\.txt)$")
 CAPTURE_HINT = "python -m pytest tests/test_gpu.py -m gpu --refresh-outputs (tools/gpu_lane.sh runs it)"
 
 
@@ -111,9 +111,13 @@ def discover(project: Project = PROJECT) -> list[Snippet]:
             if SNIPPET_NAME.match(p.name)]
 
 
-def device_dependent(project: Project = PROJECT) -> list[Snippet]:
-    """Snippets whose output depends on the device: those with a CUDA output file beside them."""
-    return [s for s in discover(project) if s.output_path("cuda").exists()]
+def device_dependent(project: Project = PROJECT, device: str = "cuda") -> list[Snippet]:
+    """Snippets whose output depends on the device: those whose `NN_name.<device>.out` a page
+    includes (in a tab beside the CPU's output), whether it has been captured yet or not."""
+    shown = {markdown.include_file(t) for language in project.codes for page in project.pages(language)
+             for t in markdown.includes(markdown.read(page))}
+    return [s for s in discover(project)
+            if s.output_path(device).relative_to(project.snippets).as_posix() in shown]
 
 
 def pages_showing(target_file: str, project: Project = PROJECT) -> list[Path]:
@@ -124,14 +128,11 @@ def pages_showing(target_file: str, project: Project = PROJECT) -> list[Path]:
 
 # --- CUDA outputs and provenance -------------------------------------------------------------
 
-def not_captured_text() -> str:
-    """What a CUDA output file says until it has been captured on a CUDA machine."""
-    return f"{NOT_CAPTURED}: {GPU_LANE_HINT} to capture this output.\n"
-
-
-def is_captured(path: Path) -> bool:
-    """True when a CUDA output file holds output printed on a CUDA machine."""
-    return path.exists() and not path.read_text(encoding="utf-8").startswith(NOT_CAPTURED)
+def not_captured(target: str, project: Project = PROJECT) -> bool:
+    """True for an include of a device's output or provenance file that has not been captured
+    (the file is missing): the site (hooks/gpu_outputs.py) and the notebooks leave it out."""
+    target = markdown.include_file(target)
+    return bool(DEVICE_FILE.search(target)) and not (project.snippets / target).exists()
 
 
 def provenance_path(chapter: str, device: str = "cpu", project: Project = PROJECT) -> Path:
@@ -194,8 +195,6 @@ def check(snippet: Snippet, device: str = "cpu", refresh: bool = False) -> Outco
         return Outcome(str(exc))
     out = snippet.output_path(device)
     stored = out.read_text(encoding="utf-8") if out.exists() else None
-    if device != "cpu" and stored is not None and not is_captured(out):
-        stored = None  # the not-captured notice: nothing to compare with yet
     outcome = Outcome()
     if refresh:
         new = printed if stored is None else Comparison(stored, printed, varies).refreshed()

@@ -4,6 +4,8 @@ A notebook's markdown cells are the page's prose (math included) and its code ce
 page's snippets, in page order, with the stored outputs as cell outputs. Inside a collapsible
 block (`??? success "Solution"`), code becomes its own cell without a stored output, so a reader
 runs it deliberately; a starter declared `# raises:` is tagged so the notebook runs on past it.
+A page that shows part of a module (`x.py:new`) and folds the whole module under it gets the
+part as a listing and the whole module as the one cell that runs.
 Nothing is executed here, and the result depends only on the page and snippet files, so
 generating twice changes nothing.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from tools import markdown
-from tools.harness import Snippet
+from tools.harness import Snippet, not_captured
 from tools.project import PROJECT, Project
 
 FENCE_OPEN = re.compile(r"^(?P<fence>```+|~~~+)(?P<info>.*)$")
@@ -61,6 +63,7 @@ class Builder:
     project: Project
     cells: list = field(default_factory=list)
     markdown: list[str] = field(default_factory=list)
+    whole_modules: set[str] = field(default_factory=set)  # modules the page also shows in full
 
     def text(self, target: str) -> str:
         return (self.project.snippets / target).read_text(encoding="utf-8")
@@ -119,7 +122,11 @@ def _expand_includes(lines: list[str], project: Project) -> list[str]:
     out = []
     for line in lines:
         m = markdown.INCLUDE.match(line)
+        if m and not_captured(m["target"], project):
+            continue  # a device's provenance line, not captured yet
         out.extend((project.snippets / m["target"]).read_text(encoding="utf-8").splitlines() if m else [line])
+    while out and not out[-1].strip():
+        out.pop()
     return out
 
 
@@ -134,8 +141,9 @@ def _site_links(text: str) -> str:
 
 def build(page: Path, project: Project = PROJECT) -> nbformat.NotebookNode:
     try:
-        builder = Builder(project)
-        _add_lines(builder, markdown.body(markdown.read(page)).splitlines(), hidden=False)
+        text = markdown.body(markdown.read(page))
+        builder = Builder(project, whole_modules={t for t in markdown.includes(text) if ":" not in t})
+        _add_lines(builder, text.splitlines(), hidden=False)
         builder.flush_markdown()
     except (OSError, ValueError, StopIteration) as exc:
         raise NotebookError(f"{project.rel(page)}: cannot make its notebook: {exc}") from exc
@@ -198,7 +206,12 @@ def _add_fence(builder: Builder, fenced: list[str], hidden: bool) -> None:
         return
     for m in targets:
         target = m["target"]
-        if markdown.include_file(target).endswith(".py"):
+        module = markdown.include_file(target)
+        if module.endswith(".py") and target != module and module in builder.whole_modules:
+            # a part of a module that the page also shows whole (folded): the part is a listing
+            # to read, the whole module the one cell that runs
+            builder.markdown.extend(["```python", snippet_code(target, builder.project), "```"])
+        elif module.endswith(".py"):
             builder.add_code(target)
         elif target.endswith(".out"):
             builder.add_output(target, hidden)
@@ -211,6 +224,8 @@ def _add_tabs(builder: Builder, tabs: list[tuple[str, list[str]]]) -> None:
     tests check); the others follow as labelled text in a markdown cell."""
     for n, (label, block) in enumerate(tabs):
         targets = [m["target"] for m in map(markdown.INCLUDE.match, block) if m]
+        if n and any(not_captured(t, builder.project) for t in targets):
+            continue  # a device's output not captured yet: no tab for it, as on the site
         if n == 0 and len(targets) == 1:
             builder.add_output(targets[0])
             continue

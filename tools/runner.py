@@ -1,7 +1,11 @@
 """Running one snippet module as `python snippet.py` would, inside this process (so `import torch`
 is paid once), and returning what it printed, child processes' output included.
 
-On the CPU lane CUDA and MPS are hidden, so a snippet's device choice lands on the CPU. A snippet
+The CPU lane runs in a process where PyTorch sees no accelerator, so a snippet's device choice
+(the cuda -> mps -> cpu chain, torch.accelerator) lands on the CPU with PyTorch's own functions:
+`hide_cuda()` sets CUDA_VISIBLE_DEVICES to "" before torch first asks CUDA for its devices (the
+tests and `python -m tools` call it first), and processes a snippet starts inherit it. A run on
+the CPU lane in a process that sees an accelerator all the same is refused, saying why. A snippet
 that is meant to fail (`# raises: ValueError`) must raise exactly that; what it printed is then
 followed by the exception's last line, as Python shows it.
 """
@@ -44,20 +48,54 @@ def _captured_stdout():
             result.append(tmp.read().decode("utf-8"))
 
 
-@contextmanager
-def _cpu_only():
-    """Make a snippet's device choice land on the CPU, also in processes it starts."""
+def hide_cuda() -> None:
+    """Hide CUDA devices from this process and the processes it starts: CUDA reads
+    CUDA_VISIBLE_DEVICES when torch first asks it for devices, so call this before that."""
+    os.environ["CUDA_VISIBLE_DEVICES"] = ""
+
+
+def visible_accelerator() -> str | None:
+    """The accelerator PyTorch can use in this process ("cuda", "mps", ...), or None."""
     import torch
 
-    saved = torch.cuda.is_available, torch.backends.mps.is_available
+    accelerator = getattr(torch, "accelerator", None)  # PyTorch 2.6 and later
+    if accelerator is not None:
+        return accelerator.current_accelerator().type if accelerator.is_available() else None
+    if torch.cuda.is_available():
+        return "cuda"
+    return "mps" if torch.backends.mps.is_available() else None
+
+
+def cpu_lane_problem() -> str | None:
+    """Why this process cannot run the CPU lane, or None when PyTorch sees no accelerator."""
+    found = visible_accelerator()
+    if found is None:
+        return None
+    if found == "cuda":
+        how = ("CUDA is hidden only when CUDA_VISIBLE_DEVICES is set to an empty value before torch "
+               "first asks CUDA for its devices: the tests (tests/conftest.py) and `python -m tools` "
+               "set it for you; the GPU lane runs apart (tools/gpu_lane.sh, pytest -m gpu)")
+    else:
+        how = (f"PyTorch has no setting that hides {found}: the CPU outputs are checked on a machine "
+               "without it, as CI does")
+    return (f"this process sees a {found} device, so a snippet's device choice would not land on "
+            f"the CPU and its output would not be the CPU output. {how}.")
+
+
+def _check_lane(display: str, device: str) -> None:
+    problem = cpu_lane_problem() if device == "cpu" else None
+    if problem:
+        raise SnippetError(f"{display} was not run on the CPU lane: {problem}")
+
+
+@contextmanager
+def _cpu_only():
+    """Hide CUDA from the processes a snippet starts (this process already sees none)."""
     saved_env = os.environ.get("CUDA_VISIBLE_DEVICES")
-    torch.cuda.is_available = lambda: False
-    torch.backends.mps.is_available = lambda: False
-    os.environ["CUDA_VISIBLE_DEVICES"] = ""
+    hide_cuda()
     try:
         yield
     finally:
-        torch.cuda.is_available, torch.backends.mps.is_available = saved
         if saved_env is None:
             del os.environ["CUDA_VISIBLE_DEVICES"]
         else:
@@ -100,12 +138,14 @@ def module_globals(path: Path, run_name: str) -> dict:
     """Run a module on the CPU, what it prints discarded, and return its global variables (a
     figure draws the very tensors a snippet computed; under another run_name than "__main__",
     a snippet's `if __name__ == "__main__"` part does not run)."""
+    _check_lane(str(path), "cpu")
     with _captured_stdout(), _as_script(path, "cpu"):
         return runpy.run_path(str(path), run_name=run_name)
 
 
 def run(path: Path, display: str, device: str = "cpu", raises: str | None = None) -> str:
     """Run the module at `path` as a script in this process; return what it printed."""
+    _check_lane(display, device)
     failure, raised = "", ""
     with _captured_stdout() as out:
         try:

@@ -23,3 +23,7 @@ optimizer.zero_grad()  # sets every .grad to None
 print("after zero_grad,    w.grad:", w.grad)
 loss_fn().backward()
 print("after 3rd backward, w.grad:", w.grad)
+
+# torch.autograd.grad returns the gradients instead of adding them to .grad.
+dw, db = torch.autograd.grad(loss_fn(), [w, b])
+print("autograd.grad:", dw, db, "| w.grad unchanged:", w.grad)

@@ -12,6 +12,14 @@ print("device:", device)
 if device.type == "cuda":
     print("GPU:", torch.cuda.get_device_name(device))
 
+# The same choice with torch.accelerator (PyTorch 2.6 and later), which knows every kind of GPU
+# PyTorch can be built for (CUDA, MPS, Intel's XPU and others), else the CPU:
+if torch.accelerator.is_available():
+    accelerator = torch.accelerator.current_accelerator()
+else:
+    accelerator = torch.device("cpu")
+print("torch.accelerator:", accelerator)
+
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(10, 5), nn.ReLU(), nn.Linear(5, 1), nn.Sigmoid())
 model.to(device)  # a module moves in place: every parameter and buffer

@@ -9,6 +9,7 @@ import socket
 
 import torch
 import torch.distributed as dist
+import torch.distributed.nn  # noqa: F401 - loaded before any group exists: see the end of run()
 import torch.multiprocessing as mp
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
@@ -60,6 +61,10 @@ def run(rank, world_size, init_method, device):
             close = torch.allclose(params.cpu(), reference[step - 1], rtol=1e-5, atol=1e-7)
             print(f"step {step}: identical in all processes: {same}, equal to one process: {close}")
     dist.barrier()  # all are done before any tears down (rank 0 also hosts the rendezvous)
+    # Ends the group and its threads, as long as nothing else holds it. torch.distributed.nn, once
+    # loaded, holds the group that existed then (as its functions' default); loaded at the top,
+    # before any group, it holds none. DDP and the first optimizer step would load it later, and
+    # the group's threads would then live on until the interpreter's exit, which they can abort.
     dist.destroy_process_group()
 
 

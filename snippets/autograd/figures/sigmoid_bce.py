@@ -49,7 +49,7 @@ def values():
 
 
 def draw(fig, v, label):
-    fig.set_size_inches(7.6, 3.3)
+    fig.set_size_inches(7.6, 4.4)
     left, right = fig.subplots(1, 2)
     left.plot(v["z_grid"], v["sigmoid"], color="#1565c0", lw=2, label=label("sigmoid"))
     span = 2.2
@@ -61,7 +61,9 @@ def draw(fig, v, label):
     left.set_xlabel("z")
     left.set_ylabel("a")
     left.set_ylim(-0.05, 1.15)
-    left.legend(loc="upper left", fontsize=7.5, frameon=False)
+    # Legends under the plots, in the size of the axis labels: readable where the figure is shown.
+    legend = {"loc": "upper center", "bbox_to_anchor": (0.5, -0.2), "fontsize": 9.5, "frameon": False}
+    left.legend(**legend)
 
     right.plot(v["a_grid"], v["bce"], color="#1565c0", lw=2, label=label("bce").format(y=v["y"]))
     span = 0.35
@@ -73,4 +75,4 @@ def draw(fig, v, label):
                label=f"{label('point')}: a = {v['a']:.4f}, L = {v['loss']:.4f}")
     right.set_xlabel(label("prediction"))
     right.set_ylabel(label("loss"))
-    right.legend(loc="upper right", fontsize=7.5, frameon=False)
+    right.legend(**legend)

@@ -6,12 +6,12 @@ from tools.figures import run_snippet
 
 LABELS = {
     "alt": {
-        "en": "The network of the page, Linear, ReLU, Linear, Sigmoid, drawn as {x[1]} input units, "
-              "{h[1]} hidden units and {y_hat[1]} output unit, with the shape of every tensor: the input "
+        "en": "The network of the page, Linear, ReLU, Linear, Sigmoid, drawn as {units[0]} input units, "
+              "{units[1]} hidden units and {units[2]} output unit, with the shape of every tensor: the input "
               "x {x}, W1 {W1} and b1 {b1}, the hidden activation h {h}, W2 {W2} and b2 {b2}, the output "
               "y_hat {y_hat}, the label y {y} and the loss, a scalar {loss}.",
-        "hi": "पेज का नेटवर्क, Linear, ReLU, Linear, Sigmoid: {x[1]} इनपुट यूनिट, {h[1]} हिडन यूनिट "
-              "और {y_hat[1]} आउटपुट यूनिट, हर टेंसर की शेप के साथ: इनपुट x {x}, W1 {W1} और b1 {b1}, "
+        "hi": "पेज का नेटवर्क, Linear, ReLU, Linear, Sigmoid: {units[0]} इनपुट यूनिट, {units[1]} हिडन यूनिट "
+              "और {units[2]} आउटपुट यूनिट, हर टेंसर के शेप के साथ: इनपुट x {x}, W1 {W1} और b1 {b1}, "
               "हिडन ऐक्टिवेशन h {h}, W2 {W2} और b2 {b2}, आउटपुट y_hat {y_hat}, लेबल y {y} और लॉस, "
               "एक स्केलर {loss}।",
     },
@@ -31,11 +31,12 @@ def values():
         h = model[1](z1)
         y_hat = model[3](model[2](h))
     params = dict(model.named_parameters())
-    shape = lambda t: list(t.shape)  # noqa: E731
+    shape = lambda t: str(tuple(t.shape))  # noqa: E731  # as the tensors chapter writes it: (5, 10), (5,), ()
     return {
         "x": shape(x), "W1": shape(params["0.weight"]), "b1": shape(params["0.bias"]), "h": shape(h),
         "W2": shape(params["2.weight"]), "b2": shape(params["2.bias"]), "y_hat": shape(y_hat),
         "y": shape(y), "loss": shape(snippet["loss"]),
+        "units": [x.shape[1], h.shape[1], y_hat.shape[1]],
     }
 
 
@@ -45,7 +46,7 @@ def draw(fig, v, label):
     ax.set_axis_off()
     ax.set_xlim(-0.9, 4.6)
     ax.set_ylim(-1.6, 1.25)
-    layers = [v["x"][1], v["h"][1], v["y_hat"][1]]
+    layers = v["units"]
     columns = [0, 1.6, 3.2]
     ys = [[(k - (n - 1) / 2) * 0.18 for k in range(n)] for n in layers]
     layers_xy = list(zip(columns, ys, strict=True))

@@ -19,14 +19,14 @@ LABELS = {
               "gradient of one process on the whole batch; after the SGD step every process holds the "
               "same b2, and all their parameters are equal.",
         "hi": "DistributedDataParallel के साथ ट्रेनिंग का एक क़दम, जैसा DDP रन ने किया: {processes} प्रोसेस में से "
-              "हर एक अपने {share} उदाहरणों ({batch} में से) पर आउटपुट बायस b2 का ग्रेडिएंट निकालता है; all-reduce "
+              "हर एक अपने {share} उदाहरणों ({batch} में से) पर आउटपुट बायस b2 का ग्रेडिएंट निकालता है; ऑल-रिड्यूस "
               "ग्रेडिएंट का औसत लेता है, और वह औसत पूरे बैच पर एक प्रोसेस के ग्रेडिएंट के बराबर है; SGD "
               "क़दम के बाद हर प्रोसेस में b2 एक ही है, और उनके सारे पैरामीटर बराबर हैं।",
     },
     "process": {"en": "process {rank}: {share} of {batch} examples",
                 "hi": "प्रोसेस {rank}: {batch} में से {share} उदाहरण"},
     "grad": {"en": "gradient of b2: {g:.6f}", "hi": "b2 का ग्रेडिएंट: {g:.6f}"},
-    "allreduce": {"en": "all-reduce: average {g:.6f}", "hi": "all-reduce: औसत {g:.6f}"},
+    "allreduce": {"en": "all-reduce: average {g:.6f}", "hi": "ऑल-रिड्यूस: औसत {g:.6f}"},
     "whole": {"en": "one process, whole batch: {g:.6f}", "hi": "एक प्रोसेस, पूरा बैच: {g:.6f}"},
     "after": {"en": "after the step (lr {lr:g}): b2 = {b:.6f}", "hi": "क़दम के बाद (lr {lr:g}): b2 = {b:.6f}"},
     "equal": {"en": "all parameters equal in both processes: {equal}",

@@ -17,14 +17,14 @@ LABELS = {
         "hi": "float32, bfloat16 और float16 जिन धनात्मक सामान्य संख्याओं को रख सकते हैं, वे "
               "लघुगणकीय संख्या रेखा पर: float32 {float32[smallest_normal]:.2g} से {float32[max]:.3g} तक, "
               "bfloat16 {bfloat16[smallest_normal]:.2g} से {bfloat16[max]:.3g} तक, float16 केवल "
-              "{float16[smallest_normal]:.2g} से {float16[max]:g} तक। 1 के पास की दूरी (eps) float32 के "
+              "{float16[smallest_normal]:.2g} से {float16[max]:g} तक। 1 के बाद का अंतर (eps) float32 के "
               "लिए {float32[eps]:.2g}, bfloat16 के लिए {bfloat16[eps]:.2g} और float16 के लिए "
               "{float16[eps]:.2g} है: bfloat16 में float32 जितनी रेंज है, पर कम अंक।",
     },
     "axis": {"en": "magnitude (powers of ten)", "hi": "परिमाण (दस की घात)"},
     "range": {"en": "range {tiny:.2g} … {max:.4g}", "hi": "रेंज {tiny:.2g} … {max:.4g}"},
     "spacing": {"en": "spacing next to 1: {eps:.2g} ({bits} bits)",
-                "hi": "1 के पास दूरी: {eps:.2g} ({bits} बिट)"},
+                "hi": "1 के बाद का अंतर: {eps:.2g} ({bits} बिट)"},
     "one": {"en": "1", "hi": "1"},
 }
 

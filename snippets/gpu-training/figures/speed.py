@@ -10,18 +10,17 @@ ROWS = {"training step, TFLOP/s": "train", "matmul, TFLOP/s": "matmul"}
 LABELS = {
     "alt": {
         "en": "Measured speed in TFLOP/s for a training step and a large matrix product, one bar per "
-              "device that was measured (from snippets/gpu-training/measured-speed.txt). A device that "
-              "was not measured has no bar.",
-        "hi": "एक ट्रेनिंग क़दम और एक बड़े मैट्रिक्स गुणन की मापी गई गति, TFLOP/s में, हर मापे गए "
-              "डिवाइस के लिए एक बार (snippets/gpu-training/measured-speed.txt से)। जो डिवाइस मापा "
-              "नहीं गया, उसका कोई बार नहीं है।",
+              "device measured, named beside it (from snippets/gpu-training/measured-speed.txt).",
+        "hi": "एक ट्रेनिंग क़दम और एक बड़े मैट्रिक्स गुणन की नापी गई रफ़्तार, TFLOP/s में, हर नापे गए "
+              "डिवाइस के लिए एक बार, उसके नाम के साथ (snippets/gpu-training/measured-speed.txt से)।",
     },
     "train": {"en": "training step", "hi": "ट्रेनिंग क़दम"},
     "matmul": {"en": "matrix multiplication", "hi": "मैट्रिक्स गुणन"},
-    "axis": {"en": "TFLOP/s (measured; more is faster)", "hi": "TFLOP/s (मापा गया; ज़्यादा = तेज़)"},
-    "not_measured": {"en": "not measured: {devices}", "hi": "मापा नहीं गया: {devices}"},
-    "measured_on": {"en": "measured on {date}", "hi": "{date} को मापा गया"},
+    "axis": {"en": "TFLOP/s (measured; more is faster)", "hi": "TFLOP/s (नापा गया; ज़्यादा = तेज़)"},
+    "threads": {"en": "{n} threads", "hi": "{n} थ्रेड"},
+    "measured_on": {"en": "measured on {date}", "hi": "{date} को नापा गया"},
 }
+THREADS = re.compile(r"^(?P<name>.*?) \((?P<n>\d+) threads\)$")  # how the report names a CPU
 
 
 def values():
@@ -36,12 +35,18 @@ def values():
         if cells[0] in ROWS:
             numbers = [float(c.replace(",", "")) for c in cells[1:]]
             table[ROWS[cells[0]]] = dict(zip(devices, numbers, strict=True))
-    named = re.findall(r"^(CPU|CUDA|MPS):\s+(.*)$", text, re.MULTILINE)  # the device lines
+    named = dict(re.findall(r"^(CPU|CUDA|MPS):\s+(.*)$", text, re.MULTILINE))  # the device lines
+    names, threads = {}, {}
+    for device in devices:
+        m = THREADS.match(named[device])
+        names[device] = m["name"] if m else named[device]
+        if m:
+            threads[device] = int(m["n"])
     return {
         "date": date[1] if date else "",
         "measured": devices,
-        "not_measured": [d for d, _ in named if d not in devices],
-        "device_names": {d: what for d, what in named if d in devices},
+        "device_names": names,
+        "threads": threads,  # the CPU's, in the labels' language
         "tflops": table,
     }
 
@@ -56,13 +61,13 @@ def draw(fig, v, label):
         ax.barh(i, value, color=colours.get(device, "#546e7a"), height=0.6)
         ax.text(value, i, f"  {value:g}", va="center", fontsize=9)
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([f"{label(task)}\n{device}: {v['device_names'].get(device, '')}"
-                        for task, device in rows],
-                       fontsize=8.5)
+    def name(device):
+        threads = v["threads"].get(device)
+        extra = f" ({label('threads').format(n=threads)})" if threads else ""
+        return f"{device}: {v['device_names'][device]}{extra}"
+
+    ax.set_yticklabels([f"{label(task)}\n{name(device)}" for task, device in rows], fontsize=8.5)
     ax.invert_yaxis()
     ax.set_xlabel(label("axis"))
     ax.set_xlim(0, max(x for r in v["tflops"].values() for x in r.values()) * 1.35)
-    notes = [label("measured_on").format(date=v["date"])]
-    if v["not_measured"]:
-        notes.append(label("not_measured").format(devices=", ".join(v["not_measured"])))
-    ax.set_title(" · ".join(notes), fontsize=8, color="#455a64", loc="left")
+    ax.set_title(label("measured_on").format(date=v["date"]), fontsize=8, color="#455a64", loc="left")

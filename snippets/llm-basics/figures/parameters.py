@@ -31,7 +31,9 @@ LABELS = {
     "tied": {"en": "tied to the token embedding: counted once",
              "hi": "टोकन एम्बेडिंग से बँधा: एक बार गिना गया"},
     "total": {"en": "total with the head tied: {n:,} parameters", "hi": "हेड बँधा होने पर कुल: {n:,} पैरामीटर"},
-    "millions": {"en": "parameters (millions)", "hi": "पैरामीटर (10 लाख में)"},
+    # The axis counts in the unit each language counts parameters in: millions, करोड़ (10 million).
+    "axis": {"en": "parameters (millions)", "hi": "पैरामीटर (करोड़)"},
+    "axis_unit": {"en": "1e6", "hi": "1e7"},
 }
 
 
@@ -65,16 +67,17 @@ def draw(fig, v, label):
     fig.set_size_inches(7.0, 3.4)
     ax = fig.add_subplot()
     counts = v["parameters"]
+    unit = float(label("axis_unit"))
     for i, group in enumerate(GROUPS):
-        millions = counts[group] / 1e6
+        length = counts[group] / unit
         tied = group == "output_head"
-        ax.barh(i, millions, height=0.6, color="#eceff1" if tied else "#1565c0",
+        ax.barh(i, length, height=0.6, color="#eceff1" if tied else "#1565c0",
                 edgecolor="#546e7a" if tied else None, hatch="//" if tied else None)
         text = f"  {counts[group]:,}" + (f"  ({label('tied')})" if tied else "")
-        ax.text(millions, i, text, va="center", fontsize=8.5)
+        ax.text(length, i, text, va="center", fontsize=8.5)
     ax.set_yticks(range(len(GROUPS)))
     ax.set_yticklabels([label(g).format(n_layers=v["n_layers"]) for g in GROUPS], fontsize=9)
     ax.invert_yaxis()
-    ax.set_xlim(0, max(counts.values()) / 1e6 * 1.9)
-    ax.set_xlabel(label("millions"))
+    ax.set_xlim(0, max(counts.values()) / unit * 1.9)
+    ax.set_xlabel(label("axis"))
     ax.set_title(label("total").format(n=v["head_tied_total"]), fontsize=9, loc="left")
