@@ -20,6 +20,8 @@ DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 360, "height": 740}
 TIMEOUT_MS = 20_000
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# Loaded only when the search opens (overrides/partials/search-on-demand.html).
+SEARCH_INDEX = "search/search_index.json"
 MATH_SCRIPT = re.compile(r"katex(\.min)?\.js|auto-render|/math\.js")  # a math engine in the browser
 CHECKS = ("load", "math", "figures", "copy", "switcher", "language", "axe")
 MIN_CONTRAST = 4.5  # WCAG AA for the text of figures
@@ -104,7 +106,9 @@ def load_problems(visit: Visit) -> list[str]:
     failed = {r.rsplit(" (", 1)[0] for r in visit.failed_requests}
     console = [e for e in visit.console_errors  # the browser's own line about a failed request
                if not (e.startswith("Failed to load resource") and any(u in e for u in failed))]
+    unasked = [u for u in visit.requests if u.split("?")[0].endswith(SEARCH_INDEX)]
     return ([f"request to another host: {u}" for u in visit.outside_requests]
+            + [f"the search index loaded before the search was opened: {u}" for u in unasked]
             + [f"failed request: {r}" for r in visit.failed_requests]
             + [f"console error: {e}" for e in console])
 
