@@ -32,6 +32,8 @@ def pytest_configure(config):
         runner.hide_cuda()
     config.addinivalue_line("markers", "gpu: needs a CUDA device; skipped without one")
     config.addinivalue_line("markers", "browser: drives Chromium; skipped without it")
+    config.addinivalue_line("markers", "stress: repeats a run many times to prove a rare failure gone; "
+                            "only with -m stress")
 
 
 

@@ -63,6 +63,26 @@ def test_every_include_is_followed_by_its_output(page):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("page", ALL_PAGES, ids=PROJECT.rel)
+def test_a_part_of_a_program_comes_with_the_whole_program_folded(page):
+    """A page may show only the new part of a program (`file.py:name`); the whole file, which runs
+    on its own and prints the output shown, follows in a collapsed block before that output, so
+    the block a reader copies is one that runs."""
+    text = markdown.read(page)
+    problems = []
+    for m in markdown.INCLUDE.finditer(text):
+        module = markdown.include_file(m["target"])
+        if m["target"] == module or not module.endswith(".py"):
+            continue
+        until_output = text[m.end():].split(f'"{module[:-len(".py")]}.out"')[0]
+        whole = re.search(rf'^\?\?\? .*\n(?:[ \t]*\n|[ \t]+.*\n)*?[ \t]+--8<--\s+"{re.escape(module)}"\s*$',
+                          until_output, re.MULTILINE)
+        if not whole:
+            problems.append(f"{PROJECT.rel(page)}: shows {m['target']} but not the whole {module} in a "
+                            f"collapsed block (??? note) before its output")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("chapter", PROJECT.chapters)
 def test_chapter_page_ends_with_provenance(chapter):
     for language in PROJECT.codes:

@@ -116,7 +116,7 @@ def test_drift_runs_weekly_against_the_newest_cpu_pytorch():
     assert "workflow_dispatch" in flow["on"] and flow["on"]["schedule"]
     (job,) = flow["jobs"].values()
     runs = "\n".join(s.get("run", "") for s in job["steps"])
-    assert "https://download.pytorch.org/whl/cpu torch" in runs
+    assert "--index-url https://download.pytorch.org/whl/cpu torch" in runs
     assert "python -m tools drift --report drift-report.md" in runs
     assert any(s.get("uses", "").startswith("actions/upload-artifact@")
                and s["with"]["path"] == "drift-report.md" for s in job["steps"])
