@@ -5,9 +5,9 @@ the same parameters, and they equal single-process training on the whole batch.
 The example ends its processes cleanly: destroy_process_group() leaves no thread of
 the group behind, and under torchrun (as the page shows) it prints the stored output;
 `-m stress` runs it 20 times, 10 under each launcher (torchrun, and its own
-torch.multiprocessing launcher when started with python), and no process may abort at exit. Every run of processes is bounded by a
-timeout that fails with a message, so a stuck rendezvous or collective cannot hang
-the suite.
+torch.multiprocessing launcher when started with python), and no process may abort
+at exit. Every run of processes is bounded by a timeout that fails with a message,
+so a stuck rendezvous or collective cannot hang the suite.
 """
 
 import importlib.util

@@ -50,7 +50,10 @@ def draw(fig, values, label):
     ax = fig.add_subplot()
     import matplotlib
 
-    cmap = matplotlib.colormaps["Blues"].with_extremes(bad="#d9d9d9")  # grey: masked
+    # White to a middle blue, so the weights written on the cells are dark on every cell (and
+    # dark text stays legible in both palettes); grey: masked.
+    cmap = matplotlib.colors.LinearSegmentedColormap.from_list(
+        "weights", [matplotlib.colormaps["Blues"](x) for x in (0.0, 0.25, 0.5)]).with_extremes(bad="#d9d9d9")
     shown = [[w if s <= t else float("nan") for s, w in enumerate(row)] for t, row in enumerate(weights)]
     image = ax.imshow(shown, cmap=cmap, vmin=0, vmax=1, interpolation="nearest",
                       extent=(0, T, T, 0))
@@ -61,7 +64,7 @@ def draw(fig, values, label):
         for s in range(t + 1):
             if weights[t][s] >= 0.1:
                 ax.text(s + 0.5, t + 0.5, f"{weights[t][s]:.2f}", ha="center", va="center",
-                        fontsize=6.5, color="white" if weights[t][s] > 0.6 else "#0d2b57")
+                        fontsize=7, color="#0d2b57")
     ticks = [i + 0.5 for i in range(T)]
     ax.set_xticks(ticks, [f"{w} {i}" for i, w in enumerate(words)], rotation=90, fontsize=8)
     ax.set_yticks(ticks, [f"{i} {w}" for i, w in enumerate(words)], fontsize=8)
