@@ -4,11 +4,12 @@ any edit to the page; until then the CPU output stands alone, on the site (hooks
 and in the notebooks. A CUDA output that exists was captured there (tools/gpu_lane.sh). These
 tests need no GPU; tests/test_gpu.py checks the CUDA outputs themselves on a CUDA machine."""
 
+import importlib.util
 import re
 
 import pytest
 
-from tools import harness, markdown, site
+from tools import harness, markdown
 from tools import notebooks as nb
 from tools.project import PROJECT
 
@@ -42,7 +43,11 @@ CUDA_TAB = re.compile(r'^=== "CUDA"$', re.MULTILINE)
 
 @pytest.fixture(scope="module")
 def hook():
-    return site.load_hook("gpu_outputs")
+    """hooks/gpu_outputs.py, loaded as MkDocs loads a hook: from its file."""
+    spec = importlib.util.spec_from_file_location("gpu_outputs", PROJECT.root / "hooks" / "gpu_outputs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def snippets_with(tmp_path, *names):

@@ -7,7 +7,7 @@ launches Debian's Chromium through tools/site.py.
 """
 
 import pytest
-from browsing import audit, new_context
+from browsing import JS, audit, new_context
 
 from tools import site
 
@@ -50,6 +50,7 @@ def pages(built_site, project) -> list[str]:
 def site_audit(browser, served, pages):
     """Every page of every language, opened once, every check run."""
     context = new_context(browser, served)
+    context.add_init_script(path=str(JS / "all_visible.js"))  # every code block set up at once
     try:
         yield audit(context, served, pages)
     finally:

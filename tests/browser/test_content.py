@@ -87,3 +87,22 @@ def test_a_solution_opens_and_shows_its_output(context, served, language):
     shown = solution.inner_text()
     for line in expected.strip().splitlines():
         assert line.strip() in shown, f"/{path}: the opened solution does not show {line!r}"
+
+
+def test_a_code_block_gets_its_copy_button_when_the_reader_reaches_it(context, served):
+    """The theme sets up a code block (copy button, keyboard focus) once it has been on screen
+    (`content.lazy`); until then the block is already reachable by keyboard (hooks/scroll_boxes.py),
+    and the theme takes the focus back from a block that fits."""
+    page = context.new_page()
+    page.goto(served + "tiny-lm/", wait_until="load")
+    last = page.locator("article > .highlight pre > code").last  # not one in a closed solution
+    assert last.get_attribute("tabindex") == "0", "a code block not yet set up is not keyboard-reachable"
+    assert last.locator("xpath=ancestor::pre[1]//button[@data-clipboard-target]").count() == 0, (
+        "the last code block of /tiny-lm/ has a copy button before the reader reached it: is the "
+        "`content.lazy` feature still in mkdocs.yml?")
+    last.scroll_into_view_if_needed()
+    button = last.locator("xpath=ancestor::pre[1]//button[@data-clipboard-target]")
+    button.wait_for(state="attached", timeout=5000)
+    fits = last.evaluate("code => code.scrollWidth <= code.clientWidth")
+    assert (last.get_attribute("tabindex") is None) == fits, (
+        "once set up, a code block should be focusable exactly when it scrolls sideways")
