@@ -236,9 +236,11 @@ def axe_problems(visit: Visit, exclude=()) -> list[str]:
             for v in violations]
 
 
-def audit(context, base_url: str, paths: list[str], checks=CHECKS) -> dict[str, dict[str, list[str]]]:
-    """Open every page once and run the checks on it: {check: {page: problems}}."""
-    built = set(paths)
+def audit(context, base_url: str, paths: list[str], checks=CHECKS,
+          built: list[str] | None = None) -> dict[str, dict[str, list[str]]]:
+    """Open every page once and run the checks on it: {check: {page: problems}}. `built`: every
+    page of the site (the language switcher's links are checked against it), else `paths`."""
+    built = set(built or paths)
     run: dict[str, Callable[[Visit], list[str]]] = {
         "axe": lambda v: axe_problems(v, AXE_EVERY_PAGE_EXCLUDES),  # first: nothing clicked yet
         "math": math_problems,

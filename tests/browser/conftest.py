@@ -46,13 +46,22 @@ def pages(built_site, project) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="session")
-def site_audit(browser, served, pages):
-    """Every page of every language, opened once, every check run."""
+@pytest.fixture(scope="module")
+def audited_pages(request, pages, project) -> list[str]:
+    """The pages a module of the every-page audit opens: its AUDITED languages ("default" or
+    "translations"), so that the two halves of the audit run on two test workers at once."""
+    languages = {"default": [project.default_language],
+                 "translations": project.translations}[request.module.AUDITED]
+    return [p for p in pages if project.url_language(p) in languages]
+
+
+@pytest.fixture(scope="module")
+def site_audit(browser, served, pages, audited_pages):
+    """Every page of the module's languages, opened once, every check run."""
     context = new_context(browser, served)
     context.add_init_script(path=str(JS / "all_visible.js"))  # every code block set up at once
     try:
-        yield audit(context, served, pages)
+        yield audit(context, served, audited_pages, built=pages)
     finally:
         context.close()
 

@@ -1,8 +1,11 @@
-"""Every page of every language in Chromium, opened once (the site_audit fixture): each test
-reports one check over all pages."""
+"""Every page in Chromium, opened once (the site_audit fixture): each test reports one check
+over all pages. This module audits the default language's pages; test_every_translated_page.py
+runs the same tests on the other languages' pages (on another test worker)."""
 
 import pytest
 from browsing import axe_problems, open_page, report
+
+AUDITED = "default"
 
 
 def test_pages_load_offline_without_errors(site_audit):
@@ -10,16 +13,18 @@ def test_pages_load_offline_without_errors(site_audit):
     report(site_audit["load"], "pages with a console error, a failed request or a request to another host")
 
 
-def test_math_is_rendered(site_audit, built_site, pages):
+def test_math_is_rendered(site_audit, built_site, audited_pages):
     report(site_audit["math"], "math not rendered")
-    with_math = [p for p in pages if "arithmatex" in (built_site / p / "index.html").read_text("utf-8")]
+    with_math = [p for p in audited_pages
+                 if "arithmatex" in (built_site / p / "index.html").read_text("utf-8")]
     assert with_math, "no page has math: the math check checked nothing"
 
 
-def test_every_figure_loads_with_alt_text_and_legible_text(site_audit, built_site, pages):
+def test_every_figure_loads_with_alt_text_and_legible_text(site_audit, built_site, audited_pages):
     """In the light palette; tests/browser/test_content.py checks the dark one."""
     report(site_audit["figures"], "figures without alt text, not drawn, or with illegible text")
-    figures = sum((built_site / p / "index.html").read_text("utf-8").count("course-figure") for p in pages)
+    figures = sum((built_site / p / "index.html").read_text("utf-8").count("course-figure")
+                  for p in audited_pages)
     assert figures >= 10, f"only {figures} figures on the built pages: the check checked little"
 
 
