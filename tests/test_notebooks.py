@@ -1,12 +1,21 @@
 """The chapter notebooks: generated from the pages, current, valid, and when
 executed on the CPU they print what the snippets' output files say. A translated
 notebook whose code cells are its default-language twin's, cell for cell, is not
-run again: it runs the same code and prints the same."""
+run again: it runs the same code and prints the same.
+
+The notebooks run one after the other in one Jupyter kernel, as the snippet harness runs the
+snippets in one process: before each notebook the kernel's namespace and PyTorch's global
+settings (random state, default dtype, print options, threads, grad mode) are put back as a
+fresh kernel has them, which saves a kernel start and an `import torch` per notebook."""
 
 import json
+import os
+import subprocess
+import sys
 
 import nbformat
 import pytest
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -34,8 +43,15 @@ def test_committed_notebooks_are_up_to_date():
     )
 
 
-def test_generator_is_deterministic():
-    assert nb.expected() == nb.expected()
+def test_generator_writes_the_same_notebooks_in_another_process():
+    """Generation does not depend on the process (hash seeds, set order): another interpreter,
+    with another hash seed, generates the very notebooks this one does."""
+    here = {rel(path): text for path, text in nb.expected().items()}
+    script = ("import json; from tools import notebooks; from tools.project import PROJECT; "
+              "print(json.dumps({PROJECT.rel(p): t for p, t in notebooks.expected().items()}))")
+    there = subprocess.run([sys.executable, "-c", script], cwd=PROJECT.root, capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout
+    assert json.loads(there) == here, "the notebooks generated in another process differ"
 
 
 def test_a_module_shown_in_part_and_folded_whole_runs_once():
@@ -60,24 +76,46 @@ def load(path):
     return notebook
 
 
-def execute(path, workdir):
-    """Run every cell with a fresh Jupyter kernel on the CPU; a failing cell is
-    reported with the notebook path and its cell number."""
+# Run first in the kernel before each notebook: what a fresh kernel has, back (its first run
+# records PyTorch's settings as the kernel started with them).
+FRESH = """%reset -f
+import os, sys, types, torch
+fresh = sys.modules.setdefault("_fresh_kernel", types.ModuleType("_fresh_kernel"))
+if not hasattr(fresh, "rng"):
+    fresh.rng, fresh.threads = torch.get_rng_state(), torch.get_num_threads()
+torch.set_rng_state(fresh.rng); torch.set_num_threads(fresh.threads)
+torch.set_default_dtype(torch.float32); torch.set_printoptions(profile="default")
+torch.set_grad_enabled(True)
+os.chdir({workdir!r})
+del os, sys, types, torch, fresh
+"""
+
+
+@pytest.fixture(scope="module")
+def cpu_kernel():
+    """One Jupyter kernel, on the CPU (CUDA hidden), for the module's notebooks."""
+    manager = KernelManager(kernel_name="python3")
+    manager.start_kernel(env={**os.environ, "CUDA_VISIBLE_DEVICES": ""})
+    yield manager
+    manager.shutdown_kernel(now=True)
+
+
+def execute(path, workdir, kernel):
+    """Run every cell in the kernel, from a fresh kernel's state; a failing cell is reported with
+    the notebook path and its cell number."""
     notebook = load(path)
-    client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name="python3",
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(FRESH.format(workdir=str(workdir))))
+    client = NotebookClient(notebook, km=kernel, timeout=CELL_TIMEOUT_S, kernel_name="python3",
                             resources={"metadata": {"path": str(workdir)}})
     try:
         client.execute()
     except CellExecutionError as exc:
         index = next((i for i, c in enumerate(notebook.cells)
                       if any(o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
+        index = index - 1 if isinstance(index, int) else index  # the notebook's own numbering
         raise AssertionError(f"{path}: cell {index} failed:\n{str(exc)[-1500:]}") from None
+    del notebook.cells[0]
     return notebook
-
-
-@pytest.fixture
-def cpu_kernel(monkeypatch):
-    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", "")
 
 
 def code_cells(path) -> list[tuple]:
@@ -89,7 +127,7 @@ def code_cells(path) -> list[tuple]:
 @pytest.mark.parametrize("path", [PROJECT.notebook(c, PROJECT.default_language) for c in PROJECT.chapters],
                          ids=rel)
 def test_notebook_runs_and_prints_the_snippet_outputs(path, tmp_path, cpu_kernel):
-    runs_and_prints_the_snippet_outputs(path, tmp_path)
+    runs_and_prints_the_snippet_outputs(path, tmp_path, cpu_kernel)
 
 
 @pytest.mark.parametrize(("chapter", "language"), [(c, lang) for c in PROJECT.chapters
@@ -100,7 +138,7 @@ def test_translated_notebook_runs_the_same_code_or_is_run_too(chapter, language,
         pytest.fail(f"{rel(path)} is missing; run python -m tools notebooks", pytrace=False)
     if twin.exists() and code_cells(path) == code_cells(twin):
         return  # the same code as its twin, which test_notebook_runs_and_prints_the_snippet_outputs runs
-    runs_and_prints_the_snippet_outputs(path, tmp_path)
+    runs_and_prints_the_snippet_outputs(path, tmp_path, cpu_kernel)
 
 
 def test_a_translated_notebook_with_other_code_is_not_taken_for_its_twin(tmp_path):
@@ -113,10 +151,10 @@ def test_a_translated_notebook_with_other_code_is_not_taken_for_its_twin(tmp_pat
     assert code_cells(changed) != code_cells(twin)
 
 
-def runs_and_prints_the_snippet_outputs(path, tmp_path):
+def runs_and_prints_the_snippet_outputs(path, tmp_path, kernel):
     if not path.exists():
         pytest.fail(f"{rel(path)} is missing; run python -m tools notebooks", pytrace=False)
-    notebook = execute(path, tmp_path)
+    notebook = execute(path, tmp_path, kernel)
     checked = 0
     for index, cell in enumerate(notebook.cells):
         module = cell.get("metadata", {}).get("course", {}).get("snippet")
@@ -151,7 +189,7 @@ def test_failing_cell_is_reported_with_path_and_cell_number(tmp_path, cpu_kernel
     ])
     nbformat.write(notebook, path)
     with pytest.raises(AssertionError, match=r"fails.ipynb: cell 2 failed:(.|\n)*boom"):
-        execute(path, tmp_path)
+        execute(path, tmp_path, cpu_kernel)
 
 
 def test_chapter_pages_link_their_notebooks(built_site):

@@ -17,6 +17,7 @@ Pages without includes (home, glossary) are checked against every snippet and ou
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -57,6 +58,38 @@ def quotes(prose: str, printed: str) -> bool:
     places = decimals(prose)  # fewer decimals than printed: a rounding, if it keeps 3 digits
     digits = len(prose.replace(",", "").replace("-", "").replace(".", "").lstrip("0"))
     return places > 0 and digits >= 3 and decimals(printed) > places and round(o, places) == p
+
+
+class Printed:
+    """The numbers the outputs shown on a page print, indexed so that finding the first one a prose
+    number quotes (as `quotes` decides) does not compare it with every one of them."""
+
+    def __init__(self, printed: list[tuple[str, Path]]):
+        self.printed = printed
+        self.exact: dict[float, int] = {}  # value -> first index
+        self.rounded: dict[tuple[int, float], int] = {}  # (decimals, rounded value) -> first index
+        self.scientific: list[int] = []  # printed in e-notation: compared one by one
+        for i, (shown, _) in enumerate(printed):
+            if "e" in shown.lower():
+                self.scientific.append(i)
+                continue
+            o = value(shown)
+            self.exact.setdefault(o, i)
+            for places in range(1, decimals(shown)):
+                self.rounded.setdefault((places, round(o, places)), i)
+
+    def source(self, prose: str) -> Path | None:
+        """The output of the first printed number `prose` quotes, if any."""
+        if "e" in prose.lower():
+            candidates = [i for i, (shown, _) in enumerate(self.printed) if quotes(prose, shown)]
+        else:
+            p, places = value(prose), decimals(prose)
+            digits = len(prose.replace(",", "").replace("-", "").replace(".", "").lstrip("0"))
+            candidates = [i for i in self.scientific if quotes(prose, self.printed[i][0])]
+            candidates += [i for i in (self.exact.get(p),
+                                       self.rounded.get((places, p)) if places > 0 and digits >= 3 else None)
+                           if i is not None]
+        return self.printed[min(candidates)][1] if candidates else None
 
 
 @dataclass
@@ -138,6 +171,17 @@ def declared(text: str) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=64)
+def _numbers_of(outputs: tuple[tuple[Path, int], ...], modules: tuple[tuple[Path, int], ...]):
+    """The numbers the outputs print (indexed) and the literals of the modules, read once per
+    version of the files (their modification times are part of the key)."""
+    printed = [(m.group(0), out) for out, _ in outputs
+               for m in PRINTED.finditer(out.read_text(encoding="utf-8"))]
+    literals = {value(m.group(0)) for module, _ in modules
+                for m in PRINTED.finditer(module.read_text(encoding="utf-8"))}
+    return Printed(printed), literals
+
+
 def check_page(page: Path, project: Project = PROJECT, text: str | None = None) -> PageNumbers:
     """Classify every number of a page (or of `text`, a changed version of it)."""
     text = markdown.read(page) if text is None else text
@@ -146,14 +190,13 @@ def check_page(page: Path, project: Project = PROJECT, text: str | None = None) 
     except DeclarationError as exc:
         raise DeclarationError(f"{project.rel(page)}: {exc}") from None
     outputs, modules = _shown(page, project)
-    printed = [(m.group(0), out) for out in outputs
-               for m in PRINTED.finditer(out.read_text(encoding="utf-8"))]
-    literals = {value(m.group(0)) for module in modules
-                for m in PRINTED.finditer(module.read_text(encoding="utf-8"))}
+    index, literals = _numbers_of(tuple((path, path.stat().st_mtime_ns) for path in outputs),
+                                  tuple((path, path.stat().st_mtime_ns) for path in modules))
+    printed = index.printed
     result = PageNumbers(page)
     for number, line, column in prose_numbers(text):
         entry = Number(number, line, column)
-        source = next((out for shown, out in printed if quotes(number, shown)), None)
+        source = index.source(number)
         if is_counting(number):
             entry.how = "counting"
         elif source is not None:
