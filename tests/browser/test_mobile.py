@@ -20,7 +20,7 @@ def test_mobile_viewport_has_no_horizontal_scroll(browser, served, pages, langua
         page.goto(base_url + path, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
         SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))  # the first screen
         widths = page.evaluate(script("too_wide"))
     finally:
         context.close()
