@@ -33,6 +33,13 @@ def strings(language: str) -> dict[str, str]:
     return data
 
 
+def on_config(config):
+    """Every language's text is read before any page is built: a missing file fails at once."""
+    plugin = config.plugins.get("i18n")
+    for language in plugin.config.languages if plugin else []:
+        strings(language.locale)
+
+
 def on_page_markdown(markdown, page, config, files):
     # mkdocs-static-i18n records on each file its language and the language being built
     language = getattr(page.file, "locale_alternate_of", None) or "en"

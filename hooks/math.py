@@ -15,6 +15,9 @@ It runs on_post_page, after the search plugin has read the page, so the search
 index keeps the short TeX source rather than KaTeX's markup. A page with math
 links KaTeX's stylesheet, which loads the fonts the math on screen uses.
 
+A display formula is focusable (`tabindex="0"`): on a narrow screen it scrolls sideways, and
+a box that scrolls must be reachable by keyboard.
+
 A formula KaTeX cannot typeset is a warning naming the page and the formula,
 and shows as KaTeX's red error text. Under `strict` the build then fails with
 an error that lists them again: MkDocs' own strict count misses warnings when
@@ -124,6 +127,8 @@ class PageMath:
             log.warning(failure)
             FAILURES.append(failure)
         self.count += 1
+        if display:  # a display formula wider than the page scrolls: a keyboard must reach it
+            html = html.replace('class="katex-display">', 'class="katex-display" tabindex="0">', 1)
         return html
 
     def arithmatex(self, match: re.Match) -> str:

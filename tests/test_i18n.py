@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tools import i18n, markdown, site
+from tools import i18n, markdown
 from tools.project import PROJECT
 
 PAIRS = i18n.translations()
@@ -134,22 +134,3 @@ def test_missing_source_hash_is_reported(tmp_path):
     page.write_text("# एक्स\n", encoding="utf-8")
     assert i18n.Translation(tmp_path / "x.md", page, "hi").state == "no source_hash"
 
-
-def test_untranslated_page_is_shown_with_a_notice_in_the_language(site_copy, tmp_path):
-    """A copy of the site with one translated page removed: the source page stands in for it,
-    with the language's notice from hooks/strings/<language>.yml."""
-    import yaml
-
-    language = site_copy.translations[0]
-    notice = yaml.safe_load((site_copy.root / "hooks" / "strings" / f"{language}.yml").read_text("utf-8"))
-    title = re.search(r'"(.+?)"', notice["untranslated_notice"])[1]
-    site_copy.page("glossary", language).unlink()
-    built = site.build(tmp_path / "site", site_copy, deployed=False)
-    assert built.returncode == 0, built.output
-    html = (tmp_path / "site" / language / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert f'lang="{language}"' in html
-    assert title in html, f"the notice {title!r} is missing from the fallback page"
-    source = (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert title not in source
-    translated = (tmp_path / "site" / language / "tensors" / "index.html").read_text(encoding="utf-8")
-    assert title not in translated

@@ -35,7 +35,7 @@ def test_every_formula_is_katex_markup_with_mathml(built_site):
     is linked exactly on the pages that have math."""
     problems, with_math = [], 0
     for path, html in pages(built_site).items():
-        formulas = re.findall(r'<(span|div) class="arithmatex">(<span class="katex(?:-display)?">)?', html)
+        formulas = re.findall(r'<(span|div) class="arithmatex">(<span class="katex(?:-display" tabindex="0)?">)?', html)
         raw = [tag for tag, katex in formulas if not katex]
         if raw:
             problems.append(f"/{path}: {len(raw)} formula(s) left as TeX")

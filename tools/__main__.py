@@ -104,8 +104,12 @@ def bench(args) -> int:
     from tools import bench as benchmark
 
     if args.what == "lighthouse":
-        benchmark.lighthouse_figures(Path(args.site) if args.site else None, args.pages or None)
+        benchmark.lighthouse_figures(Path(args.site) if args.site else None, args.pages or None, args.runs)
         return 0
+    if args.what == "mechanisms":
+        from tools import lighthouse
+
+        return lighthouse.mechanisms(args.runs, " ".join(args.pages) or None)
     benchmark.run(args.what)
     return 0
 
@@ -150,8 +154,12 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=notebooks)
     p = commands.add_parser("bench", help="print benchmark figures")
     p.add_argument("what", nargs="?", default="all",
-                   choices=["all", "quick", "harness", "build", "serve", "devices", "lighthouse"])
-    p.add_argument("pages", nargs="*", help="lighthouse: only these pages (e.g. hi/autograd/)")
+                   choices=["all", "quick", "harness", "build", "serve", "devices", "lighthouse",
+                            "mechanisms"])
+    p.add_argument("pages", nargs="*", help="lighthouse: only these pages (e.g. hi/autograd/); "
+                   "mechanisms: only the mechanism whose name contains this text")
+    p.add_argument("--runs", type=int, default=3,
+                   help="lighthouse, mechanisms: runs per page; the median by performance is kept")
     p.add_argument("--site", help="lighthouse: audit this built site instead of a fresh build")
     p.add_argument("--write", action="store_true",
                    help="devices: write snippets/gpu-training/measured-speed.txt, which the page shows")

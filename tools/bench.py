@@ -6,7 +6,8 @@
 - build: the strict build time with and without the notebook pages, and the size of a notebook
   page against its chapter page;
 - devices: CPU against GPU speed (tools/device_speed.py);
-- lighthouse: Lighthouse on every page of the built site, mobile preset (tools/lighthouse.py).
+- lighthouse: Lighthouse on every page of the built site, mobile preset (tools/lighthouse.py);
+- mechanisms: each speed mechanism's pages audited with and without it (tools/lighthouse.py).
 """
 
 from __future__ import annotations
@@ -157,11 +158,11 @@ def device_figures() -> None:
     device_speed.main(print_only=True)
 
 
-def lighthouse_figures(site_dir: Path | None = None, pages: list[str] | None = None) -> None:
+def lighthouse_figures(site_dir: Path | None = None, pages: list[str] | None = None, runs: int = 3) -> None:
     from tools import lighthouse
 
     print("== Lighthouse, mobile preset, every page served gzip-compressed (tools/lighthouse.py) ==")
-    lighthouse.main(pages, site_dir)
+    lighthouse.main(pages, site_dir, runs)
 
 
 def run(what: str) -> None:

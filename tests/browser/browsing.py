@@ -90,7 +90,6 @@ def open_page(context, base_url: str, path: str) -> Visit:
 
 def settle(page) -> None:
     """Wait until the page has loaded what it loads unasked and the fonts it uses are in."""
-    page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
@@ -138,6 +137,21 @@ def figure_problems(page, path: str) -> list[str]:
             problems.append(f"{where}: no SVG <text>: labels must stay text")
         elif figure["contrast"] < MIN_CONTRAST:
             problems.append(f"{where}: text contrast {figure['contrast']:.1f}:1 on {figure['card']}")
+    return problems
+
+
+def figures_in_both_palettes(visit: Visit) -> list[str]:
+    """figure_problems in the light palette, then in the dark one: the inline SVG figures of the
+    chapter pages take their colours from the palette (a notebook page shows an image)."""
+    problems = figure_problems(visit.page, visit.path)
+    switched = visit.page.evaluate("""() => {
+        if (!document.querySelector('article figure.course-figure svg')) return null;
+        const light = document.body.getAttribute('data-md-color-scheme');
+        document.body.setAttribute('data-md-color-scheme', 'slate');
+        return light; }""")
+    if switched is not None:
+        problems += [f"{p} (dark palette)" for p in figure_problems(visit.page, visit.path)]
+        visit.page.evaluate("light => document.body.setAttribute('data-md-color-scheme', light)", switched)
     return problems
 
 
@@ -248,7 +262,7 @@ def audit(context, base_url: str, paths: list[str], checks=CHECKS,
     built = set(built or paths)
     run: dict[str, Callable[[Visit], list[str]]] = {
         "math": math_problems,
-        "figures": lambda v: figure_problems(v.page, v.path),
+        "figures": figures_in_both_palettes,
         "switcher": lambda v: switcher_problems(v, built),
         "language": language_problems,
         # after the checks that read code and math as drawn (it flattens them), before any click

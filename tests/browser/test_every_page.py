@@ -21,7 +21,8 @@ def test_math_is_rendered(site_audit, built_site, audited_pages):
 
 
 def test_every_figure_loads_with_alt_text_and_legible_text(site_audit, built_site, audited_pages):
-    """In the light palette; tests/browser/test_content.py checks the dark one."""
+    """The inline SVG figures of the chapter pages in both palettes (they take their colours from
+    it); a notebook page shows a figure as an image."""
     report(site_audit["figures"], "figures without alt text, not drawn, or with illegible text")
     figures = sum((built_site / p / "index.html").read_text("utf-8").count("course-figure")
                   for p in audited_pages)
