@@ -33,11 +33,10 @@ REPEATS = 20  # 10 under each launcher
 # this only makes each run slower, not the whole sooner.
 PARALLEL = max(2, (os.cpu_count() or 2) * 2)
 
-# Started as a script so that torch.multiprocessing can start its workers by
-# importing it again. Mode "train": each worker trains its share with the snippet's
-# own train_ddp() and saves the parameters it held after each step. Mode "run": each
-# worker runs the snippet's run() (its whole part, up to destroy_process_group) and
-# saves the names of its threads before and after (Linux: /proc/self/task).
+# Started as a script so that torch.multiprocessing can start its workers by importing it again.
+# Each worker runs the snippet's run() (its whole part, up to destroy_process_group) and saves
+# the parameters its train_ddp() held after each step, and the names of its threads before and
+# after run() (Linux: /proc/self/task).
 DRIVER = '''
 import importlib.util
 import os
@@ -45,37 +44,34 @@ import socket
 import sys
 
 import torch
-import torch.distributed as dist
 import torch.multiprocessing as mp
 
 
 def threads():
-    return sorted(open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task"))
+    tasks = "/proc/self/task"
+    if not os.path.isdir(tasks):
+        return []
+    return sorted(open(f"{tasks}/{t}/comm").read().strip() for t in os.listdir(tasks))
 
 
-def worker(rank, world_size, init_method, snippet_path, out_dir, mode):
+def worker(rank, world_size, init_method, snippet_path, out_dir):
     spec = importlib.util.spec_from_file_location("ddp_snippet", snippet_path)
     snippet = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(snippet)  # its imports, as a process it starts runs them
-    if mode == "run":
-        before = threads()
-        snippet.run(rank, world_size, init_method, torch.device("cpu"))
-        torch.save({"before": before, "after": threads()}, f"{out_dir}/threads{rank}.pt")
-        return
-    dist.init_process_group("gloo", init_method=init_method, rank=rank, world_size=world_size)
-    history = snippet.train_ddp(rank, world_size, torch.device("cpu"))
-    torch.save(history, f"{out_dir}/rank{rank}.pt")
-    dist.barrier()  # rank 0 hosts the rendezvous: nobody tears down while others still use it
-    dist.destroy_process_group()
+    histories, train_ddp = [], snippet.train_ddp
+    snippet.train_ddp = lambda *args: histories.append(train_ddp(*args)) or histories[-1]
+    before = threads()
+    snippet.run(rank, world_size, init_method, torch.device("cpu"))
+    after = threads()
+    torch.save({"history": histories[0], "before": before, "after": after}, f"{out_dir}/rank{rank}.pt")
 
 
 if __name__ == "__main__":
-    snippet_path, out_dir, world_size, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    snippet_path, out_dir, world_size = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    mp.spawn(worker, args=(world_size, f"tcp://127.0.0.1:{port}", snippet_path, out_dir, mode),
-             nprocs=world_size)
+    mp.spawn(worker, args=(world_size, f"tcp://127.0.0.1:{port}", snippet_path, out_dir), nprocs=world_size)
 '''
 
 
@@ -121,11 +117,15 @@ def run_bounded(command: list[str], what: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
 
 
-def run_driver(tmp_path, mode: str) -> None:
-    driver = tmp_path / "ddp_driver.py"
+@pytest.fixture(scope="module")
+def ranks(tmp_path_factory) -> list[dict]:
+    """What each of the 2 processes saved (DRIVER), from one run of them."""
+    out = tmp_path_factory.mktemp("ddp")
+    driver = out / "ddp_driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
-    run_bounded([sys.executable, str(driver), str(SNIPPET.path), str(tmp_path), str(WORLD_SIZE), mode],
-                f"{SNIPPET.display} ({mode}) with {WORLD_SIZE} gloo processes")
+    run_bounded([sys.executable, str(driver), str(SNIPPET.path), str(out), str(WORLD_SIZE)],
+                f"{SNIPPET.display} with {WORLD_SIZE} gloo processes")
+    return [torch.load(out / f"rank{r}.pt") for r in range(WORLD_SIZE)]
 
 
 def single_process_history(snippet) -> list[torch.Tensor]:
@@ -141,11 +141,9 @@ def single_process_history(snippet) -> list[torch.Tensor]:
     return history
 
 
-def test_ddp_ranks_agree_with_single_process_training(tmp_path):
-    run_driver(tmp_path, "train")
-
+def test_ddp_ranks_agree_with_single_process_training(ranks):
     snippet = load_snippet()
-    ranks = [torch.load(tmp_path / f"rank{r}.pt") for r in range(WORLD_SIZE)]
+    ranks = [saved["history"] for saved in ranks]
     expected = single_process_history(snippet)
     start_model, _, _ = snippet.model_and_batch()
     start = torch.cat([p.detach().flatten() for p in start_model.parameters()])
@@ -166,14 +164,12 @@ def test_ddp_ranks_agree_with_single_process_training(tmp_path):
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(),
                     reason="reads a process's threads from /proc/self/task, which only Linux has")
-def test_destroy_process_group_leaves_no_thread_of_the_group(tmp_path):
+def test_destroy_process_group_leaves_no_thread_of_the_group(ranks):
     """The cause of the abort at exit, checked directly: once the example's run() returns, each
     process has no thread more than before it joined the group (gloo's workers and transport
     loop, rank 0's store). A PyTorch that again keeps the group alive fails here, not once in a
     few dozen exits."""
-    run_driver(tmp_path, "run")
-    for rank in range(WORLD_SIZE):
-        threads = torch.load(tmp_path / f"threads{rank}.pt")
+    for rank, threads in enumerate(ranks):
         left = sorted(set(threads["after"]) - set(threads["before"]))
         assert len(threads["after"]) <= len(threads["before"]) and not left, (
             f"rank {rank}: after destroy_process_group() these threads still run: {threads['after']} "

@@ -30,12 +30,16 @@ def test_no_page_loads_a_math_script(built_site):
                            + "\n  ".join(offenders))
 
 
+# an .arithmatex element and, once typeset, KaTeX's first element inside it
+FORMULA = re.compile(r'<(span|div) class="arithmatex">(<span class="katex(?:-display" tabindex="0)?">)?')
+
+
 def test_every_formula_is_katex_markup_with_mathml(built_site):
     """Each .arithmatex element holds KaTeX's HTML and MathML, not TeX; KaTeX's stylesheet
     is linked exactly on the pages that have math."""
     problems, with_math = [], 0
     for path, html in pages(built_site).items():
-        formulas = re.findall(r'<(span|div) class="arithmatex">(<span class="katex(?:-display" tabindex="0)?">)?', html)
+        formulas = FORMULA.findall(html)
         raw = [tag for tag, katex in formulas if not katex]
         if raw:
             problems.append(f"/{path}: {len(raw)} formula(s) left as TeX")
