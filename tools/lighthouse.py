@@ -131,38 +131,57 @@ def main(pages: list[str] | None = None, site_dir: Path | None = None, runs: int
 @dataclass
 class Mechanism:
     name: str
-    file: str  # under the project root
-    remove: str  # the text that makes the mechanism; the copy has it deleted
+    # (file under the project root, text that makes the mechanism, what replaces it in the copy);
+    # an override whose mere presence is the mechanism is deleted: (file, None, None)
+    edits: tuple[tuple[str, str | None, str | None], ...]
     pages: tuple[str, ...]
 
     def switch_off(self, project: Project) -> None:
-        path = project.root / self.file
-        text = path.read_text(encoding="utf-8")
-        if self.remove not in text:
-            raise SystemExit(f"{self.file} no longer holds the text of mechanism {self.name!r}; update "
-                             "tools/lighthouse.py's MECHANISMS")
-        path.write_text(text.replace(self.remove, "", 1), encoding="utf-8")
+        for file, old, new in self.edits:
+            path = project.root / file
+            if old is None:
+                path.unlink()
+                continue
+            text = path.read_text(encoding="utf-8")
+            if old not in text:
+                raise SystemExit(f"{file} no longer holds the text of mechanism {self.name!r}; update "
+                                 "tools/lighthouse.py's MECHANISMS")
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def removed(file: str, text: str) -> tuple[str, str, str]:
+    return (file, text, "")
 
 
 LONG_PAGES = ("attention/", "hi/tiny-lm/", "autograd/")
+LIGHT = '      accent: indigo\n    - media: "(prefers-color-scheme: dark)"'
+DARK = "      accent: indigo\n\nextra_css:"
+TOGGLE = "      toggle:\n        icon: material/weather-{}\n        name: Switch to {} mode\n"
 MECHANISMS = [
-    Mechanism("content-visibility: off-screen blocks skipped", "docs/assets/stylesheets/extra.css",
-              "  content-visibility: auto;\n", LONG_PAGES + ("notebooks/attention/",)),
-    Mechanism("code blocks mounted when first visible (content.lazy)", "mkdocs.yml",
-              "    - content.lazy", LONG_PAGES),
-    Mechanism("no palette toggle: colours follow the system", "overrides/partials/palette.html",
-              "", LONG_PAGES),  # the file emptied: see below
-    Mechanism("search index loaded when the search opens", "overrides/main.html",
-              "  {%- include \"partials/search-on-demand.html\" %}\n", ("hi/", "hi/autograd/", "glossary/")),
-    Mechanism("table of contents of sections only", "mkdocs.yml",
-              "      toc_depth: 2", LONG_PAGES),
-    Mechanism("tables wrapped at build time (hooks/scroll_boxes.py)", "mkdocs.yml",
-              "  - hooks/scroll_boxes.py\n", ("glossary/", "hi/glossary/")),
-    Mechanism("no-js class swapped in the head", "overrides/main.html",
-              '  <script>document.documentElement.classList.replace("no-js", "js")</script>\n',
+    Mechanism("content-visibility: off-screen blocks skipped",
+              (removed("docs/assets/stylesheets/extra.css", "  content-visibility: auto;\n"),),
+              LONG_PAGES + ("notebooks/attention/",)),
+    Mechanism("code blocks set up when first near the screen (content.lazy)",
+              (removed("mkdocs.yml", "    - content.lazy"),), LONG_PAGES),
+    Mechanism("no palette toggle: colours follow the system",  # as before: Material's toggle
+              (("mkdocs.yml", LIGHT, LIGHT.replace("\n", "\n" + TOGGLE.format("night", "dark"), 1)),
+               ("mkdocs.yml", DARK, DARK.replace("\n", "\n" + TOGGLE.format("sunny", "light"), 1)),
+               ("overrides/partials/palette.html", None, None),
+               ("overrides/partials/javascripts/palette.html", None, None)),
+              LONG_PAGES),
+    Mechanism("search index loaded when the search opens",
+              (removed("overrides/main.html", "  {%- include \"partials/search-on-demand.html\" %}\n"),),
+              ("hi/", "hi/autograd/", "glossary/")),
+    Mechanism("table of contents of sections only",
+              (removed("mkdocs.yml", "      toc_depth: 2"),), LONG_PAGES),
+    Mechanism("tables wrapped at build time (hooks/scroll_boxes.py)",
+              (removed("mkdocs.yml", "  - hooks/scroll_boxes.py\n"),), ("glossary/", "hi/glossary/")),
+    Mechanism("no-js class swapped in the head",
+              (removed("overrides/main.html",
+                       '  <script>document.documentElement.classList.replace("no-js", "js")</script>\n'),),
               ("", "hi/", "autograd/")),
-    Mechanism("hreflang links dropped (no sitemap requests)", "mkdocs.yml", "  - hooks/language_links.py\n",
-              ("", "hi/autograd/")),
+    Mechanism("hreflang links dropped (no sitemap requests)",
+              (removed("mkdocs.yml", "  - hooks/language_links.py\n"),), ("", "hi/autograd/")),
 ]
 
 
@@ -183,10 +202,7 @@ def mechanisms(runs: int = 3, only: str | None = None, project: Project = PROJEC
         print("|---|---|---|---|---|---|---|---|")
         for n, mechanism in enumerate(chosen):
             copy = project.copy_to(tmp / f"src{n}")
-            if mechanism.remove:
-                mechanism.switch_off(copy)
-            else:  # an override whose mere presence is the mechanism
-                (copy.root / mechanism.file).unlink()
+            mechanism.switch_off(copy)
             without = site.build(tmp / f"site{n}", copy)
             if not without.ok:
                 print(f"{mechanism.name}: the site does not build without it:\n{without.output[-2000:]}")
