@@ -195,3 +195,18 @@ def test_no_built_page_shows_an_output_that_was_not_captured_or_measured(built_s
              for page in sorted(built_site.rglob("*.html"))
              for m in promises.finditer(page.read_text(encoding="utf-8"))]
     assert not found, "\n".join(found)
+
+
+def test_every_speed_mechanism_can_still_be_switched_off_for_the_benchmark(site_copy):
+    """`python -m tools bench mechanisms` audits the site without each mechanism: the text each
+    switch-off edits must still be where tools/lighthouse.py looks for it."""
+    from tools import lighthouse
+
+    for mechanism in lighthouse.MECHANISMS:
+        copy = site_copy.copy_to(site_copy.root.parent / f"off-{lighthouse.MECHANISMS.index(mechanism)}",
+                                 caches=False)
+        mechanism.switch_off(copy)  # exits naming the mechanism when its text has moved
+        for file, old, _new in mechanism.edits:
+            path = copy.root / file
+            assert not path.exists() if old is None else old not in path.read_text(encoding="utf-8"), (
+                f"{mechanism.name}: {file} still holds it after switching it off")
