@@ -2,6 +2,7 @@
 untested Python on a page, a strict build without a single warning."""
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -150,12 +151,36 @@ def test_strict_build_prints_no_warning(strict_build):
         assert (strict_build.site_dir / language / "index.html").exists(), f"no /{language}/ home page"
 
 
-def test_a_warning_fails_the_strict_build_naming_the_page(site_copy, tmp_path):
-    page = site_copy.page("tensors", "hi")
-    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
-    built = site.build(tmp_path / "site", site_copy, deployed=False)
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory) -> site.Build:
+    """One strict build of a copy with two faults: a link to a missing page on a Hindi page, and
+    a formula KaTeX cannot typeset on that page and in a Hindi notebook's markdown cell."""
+    copy = PROJECT.copy_to(tmp_path_factory.mktemp("src"))
+    page = copy.page("tensors", "hi")
+    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n\n"
+                    "टूटा सूत्र: $\\frac{1}{2$\n", encoding="utf-8")
+    notebook = copy.notebook("autograd", "hi")
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in content["cells"] if c["cell_type"] == "markdown")
+    cell["source"] = "".join(cell["source"]) + "\n\nटूटा: $\\notamacro{x}$\n"
+    notebook.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    return site.build(tmp_path_factory.mktemp("site"), copy, deployed=False)
+
+
+def test_a_warning_fails_the_strict_build_naming_the_page(broken_build):
+    built = broken_build
     assert built.returncode != 0 and not built.ok, "a link to a missing page should fail the strict build"
     assert any("tensors.hi.md" in w and "no-such-page.md" in w for w in built.warnings), built.output[-2000:]
+
+
+def test_a_formula_that_does_not_render_fails_the_strict_build_naming_it(broken_build):
+    """hooks/math.py: the build fails and says which page and which formula."""
+    built = broken_build
+    assert built.returncode != 0, "a formula KaTeX cannot typeset should fail the strict build"
+    faults = [("tensors.hi.md", "\\frac{1}{2"), ("notebooks/autograd.hi.ipynb", "\\notamacro{x}")]
+    for where, formula in faults:
+        assert any(where in w and f'"{formula}"' in w for w in built.warnings), (
+            f"the build output should name {where} and the formula {formula}:\n{built.output[-3000:]}")
 
 
 @pytest.mark.parametrize("language", PROJECT.codes)
