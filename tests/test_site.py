@@ -225,6 +225,8 @@ def test_no_built_page_shows_an_output_that_was_not_captured_or_measured(built_s
 def test_every_speed_mechanism_can_still_be_switched_off_for_the_benchmark(site_copy):
     """`python -m tools bench mechanisms` audits the site without each mechanism: the text each
     switch-off edits must still be where tools/lighthouse.py looks for it."""
+    from mkdocs.config import load_config
+
     from tools import lighthouse
 
     for mechanism in lighthouse.MECHANISMS:
@@ -235,3 +237,4 @@ def test_every_speed_mechanism_can_still_be_switched_off_for_the_benchmark(site_
             path = copy.root / file
             assert not path.exists() if old is None else old not in path.read_text(encoding="utf-8"), (
                 f"{mechanism.name}: {file} still holds it after switching it off")
+        load_config(str(copy.root / "mkdocs.yml"))  # the copy still builds: its configuration is valid

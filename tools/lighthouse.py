@@ -173,7 +173,8 @@ MECHANISMS = [
               (removed("overrides/main.html", "  {%- include \"partials/search-on-demand.html\" %}\n"),),
               ("hi/", "hi/autograd/", "glossary/")),
     Mechanism("table of contents of sections only",
-              (removed("mkdocs.yml", "      toc_depth: 2  # the table of contents"),), LONG_PAGES),
+              (removed("mkdocs.yml", "      toc_depth: 2  # the table of contents lists a page's sections, "
+                                     'not every "The idea" under them\n'),), LONG_PAGES),
     Mechanism("tables wrapped at build time (hooks/scroll_boxes.py)",
               (removed("mkdocs.yml", "  - hooks/scroll_boxes.py\n"),), ("glossary/", "hi/glossary/")),
     Mechanism("no-js class swapped in the head",
