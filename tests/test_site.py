@@ -229,9 +229,8 @@ def test_every_speed_mechanism_can_still_be_switched_off_for_the_benchmark(site_
 
     from tools import lighthouse
 
-    for mechanism in lighthouse.MECHANISMS:
-        copy = site_copy.copy_to(site_copy.root.parent / f"off-{lighthouse.MECHANISMS.index(mechanism)}",
-                                 caches=False)
+    for n, mechanism in enumerate(lighthouse.MECHANISMS):
+        copy = site_copy.copy_to(site_copy.root.parent / f"off-{n}", caches=False)
         mechanism.switch_off(copy)  # exits naming the mechanism when its text has moved
         for file, old, _new in mechanism.edits:
             path = copy.root / file

@@ -104,8 +104,8 @@ def bench(args) -> int:
     from tools import bench as benchmark
 
     if args.what == "lighthouse":
-        benchmark.lighthouse_figures(Path(args.site) if args.site else None, args.pages or None, args.runs)
-        return 0
+        return benchmark.lighthouse_figures(Path(args.site) if args.site else None, args.pages or None,
+                                            args.runs)
     if args.what == "mechanisms":
         from tools import lighthouse
 

@@ -169,11 +169,11 @@ def device_figures() -> None:
     device_speed.main(print_only=True)
 
 
-def lighthouse_figures(site_dir: Path | None = None, pages: list[str] | None = None, runs: int = 3) -> None:
+def lighthouse_figures(site_dir: Path | None = None, pages: list[str] | None = None, runs: int = 3) -> int:
     from tools import lighthouse
 
     print("== Lighthouse, mobile preset, every page served gzip-compressed (tools/lighthouse.py) ==")
-    lighthouse.main(pages, site_dir, runs)
+    return lighthouse.main(pages, site_dir, runs)
 
 
 def run(what: str) -> None:

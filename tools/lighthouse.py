@@ -91,15 +91,22 @@ def median_audit(url: str, page: str, chromium: str, runs: int) -> Audit:
     return audits[len(audits) // 2]
 
 
-def main(pages: list[str] | None = None, site_dir: Path | None = None, runs: int = 3,
-         project: Project = PROJECT) -> int:
+def ready(project: Project = PROJECT) -> str | None:
+    """Chromium's path when Lighthouse and Chromium are both installed; else None, saying why."""
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE.relative_to(project.root)} not found: run `npm ci` in the repository root "
               "(it installs the Lighthouse version package.json pins)", file=sys.stderr)
-        return 2
+        return None
     chromium = site.find_chromium()
     if chromium is None:
         print(site.NO_CHROMIUM, file=sys.stderr)
+    return chromium
+
+
+def main(pages: list[str] | None = None, site_dir: Path | None = None, runs: int = 3,
+         project: Project = PROJECT) -> int:
+    chromium = ready(project)
+    if chromium is None:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         if site_dir is None:
@@ -188,9 +195,8 @@ MECHANISMS = [
 
 def mechanisms(runs: int = 3, only: str | None = None, project: Project = PROJECT) -> int:
     """Each mechanism's pages audited with it (the site as it is) and without it."""
-    chromium = site.find_chromium()
-    if not LIGHTHOUSE.exists() or chromium is None:
-        print("needs Lighthouse (`npm ci`) and Chromium", file=sys.stderr)
+    chromium = ready(project)
+    if chromium is None:
         return 2
     chosen = [m for m in MECHANISMS if only is None or only in m.name]
     with tempfile.TemporaryDirectory() as tmp:
